@@ -1,0 +1,139 @@
+/**
+ * One contact is covered by many articles: candidates from all articles are merged into events (same Russian and
+ * Chinese participants, compatible dates, no conflicting place or forum), every source kept. The most precise date
+ * wins; disagreements become warnings on the event, never silent overwrites. Ids are derived from content only, so
+ * they survive reordering and re-running.
+ */
+import type { ContactEvent, EventDate, EventStatus } from '../../src/lib/dataset/types.ts';
+import { compatible, morePrecise, sortKey, type PartialDate } from './dates.ts';
+import type { CandidateEvent } from './extract.ts';
+
+const STATUS_RANK: Record<EventStatus, number> = { reported: 3, mentioned: 2, planned: 1 };
+const KIND_RANK = { 'phone-call': 6, 'video-call': 6, visit: 4, summit: 3, signing: 2, meeting: 1 } as const;
+
+interface Group {
+  members: CandidateEvent[];
+  event: Omit<ContactEvent, 'id' | 'related' | 'title' | 'titles'>;
+}
+
+export interface MergeOptions {
+  /** Country of a person key, to require that merged contacts share a Russian and a Chinese participant. */
+  countryOf: (person: string) => string | undefined;
+}
+
+export function mergeCandidates(candidates: CandidateEvent[], options: MergeOptions): Group[] {
+  // Deterministic order: reported first (they carry the best facts), then by date, document and content.
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      STATUS_RANK[b.status] - STATUS_RANK[a.status] ||
+      cmp(dateKey(a.date), dateKey(b.date)) ||
+      cmp(a.document, b.document) ||
+      cmp(JSON.stringify(a), JSON.stringify(b)),
+  );
+  const groups: Group[] = [];
+  for (const c of ordered) {
+    const target = groups.find((g) => sameContact(g.event, c, options));
+    if (target) absorb(target, c);
+    else groups.push({ members: [c], event: fromCandidate(c) });
+  }
+  return groups;
+}
+
+function fromCandidate(c: CandidateEvent): Group['event'] {
+  return {
+    kind: c.kind,
+    status: c.status,
+    date: { ...c.date },
+    place: c.place,
+    participants: [...c.participants],
+    forum: c.forum,
+    forumsMentioned: [...c.forumsMentioned],
+    topics: [...c.topics],
+    summary: c.summary,
+    quotes: [...c.quotes],
+    sources: [{ document: c.document, status: c.status, evidence: c.evidence }],
+    warnings: [],
+  };
+}
+
+function sameContact(e: Group['event'], c: CandidateEvent, { countryOf }: MergeOptions): boolean {
+  const shared = e.participants.filter((p) => c.participants.includes(p));
+  const sharedCountries = new Set(shared.map(countryOf));
+  if (!(sharedCountries.has('RU') && sharedCountries.has('CN'))) return false;
+  if (e.place && c.place && e.place !== c.place) return false;
+  if (e.forum && c.forum && e.forum !== c.forum) return false;
+  const a = asPartial(e.date);
+  const b = asPartial(c.date);
+  if (a && b) return compatible(a, b) || adjacentDays(a, b);
+  // Undated mentions merge only when everything else is the same.
+  return (
+    !a &&
+    !b &&
+    e.kind === c.kind &&
+    e.place === c.place &&
+    e.forum === c.forum &&
+    c.status !== 'reported' &&
+    e.status !== 'reported'
+  );
+}
+
+function absorb(g: Group, c: CandidateEvent) {
+  const e = g.event;
+  g.members.push(c);
+  const a = asPartial(e.date);
+  const b = asPartial(c.date);
+  if (a && b) {
+    if (!compatible(a, b))
+      e.warnings.push(`Sources disagree on the date: ${formatDate(e.date)} vs ${formatDate(c.date)} (${c.document}).`);
+    const best = morePrecise(a, b);
+    if (best === b && (b.precision !== a.precision || b.start !== a.start || b.end !== a.end)) e.date = { ...c.date };
+  } else if (b) e.date = { ...c.date };
+  if (STATUS_RANK[c.status] > STATUS_RANK[e.status]) {
+    e.status = c.status;
+    e.summary = c.summary;
+  }
+  // A reported source knows the kind best; among equals, the more specific word wins.
+  if (c.status === 'reported' && KIND_RANK[c.kind] > KIND_RANK[e.kind]) e.kind = c.kind;
+  if (!e.place && c.place) e.place = c.place;
+  else if (e.place && c.place && e.place !== c.place)
+    e.warnings.push(`Sources disagree on the place: ${e.place} vs ${c.place} (${c.document}).`);
+  if (!e.forum && c.forum) e.forum = c.forum;
+  addAll(e.participants, c.participants);
+  addAll(e.forumsMentioned, c.forumsMentioned);
+  addAll(e.topics, c.topics);
+  e.quotes.push(...c.quotes);
+  const existing = e.sources.find((s) => s.document === c.document);
+  if (existing) {
+    existing.evidence.push(...c.evidence);
+    if (STATUS_RANK[c.status] > STATUS_RANK[existing.status]) existing.status = c.status;
+  } else e.sources.push({ document: c.document, status: c.status, evidence: c.evidence });
+}
+
+export function asPartial(d: EventDate): PartialDate | null {
+  if (!d.start || d.precision === 'unknown') return null;
+  return { start: d.start, ...(d.end ? { end: d.end } : {}), precision: d.precision };
+}
+
+/** Agencies in different time zones put one meeting on neighbouring days; one day apart still merges, with a warning. */
+function adjacentDays(a: PartialDate, b: PartialDate): boolean {
+  if (a.precision !== 'day' || b.precision !== 'day') return false;
+  const day = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
+  return Math.abs(day(a.start) - day(b.start)) <= 1;
+}
+
+export function dateKey(d: EventDate): string {
+  return sortKey(asPartial(d));
+}
+
+function formatDate(d: EventDate): string {
+  return d.start ? `${d.start}${d.end ? `–${d.end}` : ''}` : 'unknown';
+}
+
+function addAll(target: string[], items: string[]) {
+  for (const x of items) if (!target.includes(x)) target.push(x);
+}
+
+/** Code-point order: the same on every machine and locale (localeCompare is not). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,170 @@
+/**
+ * Splits an article into sentences with character spans, and finds its quotations. A sentence never ends inside a
+ * quotation (a quoted conference title like „… Interkonnektivität. Herausforderungen …“ stays in its sentence), never
+ * after an ordinal ("am 16. Juli") or an abbreviation ("z. B.", "St. Petersburg"), and always at a paragraph break.
+ */
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Paragraph number, so attribution can look at the sentence before a quote in the same paragraph. */
+  paragraph: number;
+  /** "Mehr zum Thema – …" and similar links to other articles: kept in the text, never mined for facts. */
+  boilerplate: boolean;
+}
+
+export interface Quotation {
+  /** Span including the quotation marks. */
+  start: number;
+  end: number;
+  /** The words inside the marks. */
+  text: string;
+  textStart: number;
+}
+
+const QUOTE_PAIRS: Record<string, string[]> = {
+  '„': ['“', '”'],
+  '“': ['”', '“'],
+  '«': ['»'],
+  '»': ['«'],
+  '"': ['"'],
+  '‚': ['‘', '’'],
+};
+
+const ABBREVIATIONS = new Set([
+  'z',
+  'b',
+  'u',
+  'a',
+  'd',
+  'h',
+  'v',
+  'bzw',
+  'ca',
+  'dr',
+  'nr',
+  'st',
+  'prof',
+  'mr',
+  'mrs',
+  'ms',
+  'gen',
+  'jan',
+  'feb',
+  'apr',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'oct',
+  'nov',
+  'dez',
+  'dec',
+  'vgl',
+  'inkl',
+  'evtl',
+  'usw',
+  'etc',
+  'sog',
+  'bspw',
+  'hr',
+  'fr',
+  'jr',
+  'sen',
+  'no',
+  'vs',
+  'gg',
+  'г',
+  'гг',
+  'т',
+  'д',
+  'ул',
+  'им',
+]);
+
+const BOILERPLATE =
+  /^\s*(mehr zum thema|weiterführendes zum thema|weiterlesen|lesen sie auch|read more|related|see also|читайте также|подробнее|quelle|source)\b/iu;
+
+export function findQuotations(text: string): Quotation[] {
+  const quotes: Quotation[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const closers = QUOTE_PAIRS[ch];
+    if (closers) {
+      // A quotation ends at its closing mark within the same paragraph; an opener without one is just a character.
+      let j = i + 1;
+      while (j < text.length && text[j] !== '\n' && !closers.includes(text[j]!)) j++;
+      if (j < text.length && text[j] !== '\n' && j > i + 1) {
+        quotes.push({ start: i, end: j + 1, text: text.slice(i + 1, j), textStart: i + 1 });
+        i = j + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return quotes;
+}
+
+export function splitSentences(text: string, from = 0): Sentence[] {
+  const quotes = findQuotations(text);
+  const insideQuote = (pos: number) => quotes.some((q) => pos > q.start && pos < q.end - 1);
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let start = from;
+
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const s = start + lead;
+    const e = start + raw.trimEnd().length;
+    if (e > s) {
+      const sentenceText = text.slice(s, e);
+      sentences.push({
+        index: sentences.length,
+        start: s,
+        end: e,
+        text: sentenceText,
+        paragraph,
+        boilerplate: BOILERPLATE.test(sentenceText),
+      });
+    }
+    start = end;
+  };
+
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      push(i);
+      paragraph++; // articles put one paragraph per line
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    // The end mark may be followed by closing quotes/brackets that belong to the sentence.
+    let j = i + 1;
+    while (j < text.length && /["”“»«’)\]]/.test(text[j]!)) j++;
+    if (j < text.length && !/[ \t]/.test(text[j]!)) continue;
+    let k = j;
+    while (k < text.length && /[ \t]/.test(text[k]!)) k++;
+    const next = text[k];
+    if (next === undefined || next === '\n') continue; // the line break splits anyway
+    if (!/[\p{Lu}\p{N}„“"«»‚(–—-]/u.test(next)) continue;
+    if (insideQuote(j)) continue; // j is past any closing mark, so a quote that ends the sentence still ends it
+    if (ch === '.') {
+      const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(from, i - 20), i))?.[1] ?? '';
+      if (/^\d{1,2}$/.test(word)) continue; // ordinal: "am 16. Juli"
+      // An initial ("J. Biden", "С. Лавров") does not end a sentence, but a Cyrillic one-letter name after a name
+      // does: "Ван И." is Wang Yi, and Russian puts initials before surnames, never after a name.
+      const nameBefore =
+        /[\u0400-\u04ff][\u0400-\u04ff]+\s+[\u0400-\u04ff]$/u.test(text.slice(Math.max(from, i - 30), i)) &&
+        /(?:^|\s)\p{Lu}\S*\s+\S$/u.test(text.slice(Math.max(from, i - 30), i));
+      if (word.length === 1 && /\p{Lu}/u.test(word) && !nameBefore) continue;
+      if (ABBREVIATIONS.has(word.toLowerCase())) continue;
+    }
+    push(j);
+  }
+  push(text.length);
+  return sentences;
+}

@@ -1,0 +1,143 @@
+/**
+ * Curator sidecars: `seeds/<name>.meta.yaml` beside `seeds/<name>.txt` corrects or adds metadata without editing the
+ * article. Known keys:
+ *
+ *   date: 2025-07-13          # publication/reference date (YYYY, YYYY-MM or YYYY-MM-DD)
+ *   url: https://…            # http(s) only
+ *   publisher: RT DE
+ *   language: de
+ *   relevant: false           # override the relevance decision …
+ *   reason: "…"               # … and say why
+ *   reported:                 # per-field corrections of the reported contact
+ *     kind: meeting
+ *     date: 2025-07-13        # the contact's own date, when it differs from the publication date
+ *     place: beijing          # keys of scripts/knowledge/*.yaml
+ *     participants: [lavrov, wang-yi]
+ *     forum: sco              # or null for bilateral
+ *     topics: [ukraine]
+ *
+ * Problems never throw: they come back as messages with the YAML line, and the article is still compiled.
+ */
+import { isMap, parseDocument, LineCounter } from 'yaml';
+import { EVENT_KINDS, type EventKind } from '../../src/lib/dataset/types.ts';
+import { parseIsoPartial, type PartialDate } from './dates.ts';
+import { safeHttpUrl } from './header.ts';
+
+export interface ReportedCorrections {
+  kind?: EventKind;
+  date?: PartialDate;
+  place?: string | null;
+  participants?: string[];
+  forum?: string | null;
+  topics?: string[];
+}
+
+export interface Sidecar {
+  date?: PartialDate;
+  url?: string;
+  publisher?: string;
+  language?: string;
+  relevant?: boolean;
+  reason?: string;
+  reported?: ReportedCorrections;
+}
+
+export interface SidecarResult {
+  sidecar: Sidecar;
+  /** The sidecar could not be used at all (invalid YAML): the article is compiled without it. */
+  errors: string[];
+  /** Parts of the sidecar were ignored (unknown key, bad value). */
+  warnings: string[];
+}
+
+const TOP_KEYS = ['date', 'url', 'publisher', 'language', 'relevant', 'reason', 'reported'];
+const REPORTED_KEYS = ['kind', 'date', 'place', 'participants', 'forum', 'topics'];
+
+export function parseSidecar(source: string, file: string): SidecarResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  if (doc.errors.length > 0) {
+    return {
+      sidecar: {},
+      errors: doc.errors.map(
+        (e) =>
+          `${file}:${lineOf(e.pos[0])}: invalid YAML (${e.message.split('\n')[0]}); fix the line or delete the sidecar.`,
+      ),
+      warnings: [],
+    };
+  }
+  const sidecar: Sidecar = {};
+  const warnings: string[] = [];
+  if (doc.contents === null) return { sidecar, errors: [], warnings };
+  if (!isMap(doc.contents))
+    return {
+      sidecar,
+      errors: [`${file}:1: expected "key: value" lines (a YAML mapping); see the README for the keys.`],
+      warnings,
+    };
+
+  const warn = (offset: number | undefined, text: string) => warnings.push(`${file}:${lineOf(offset)}: ${text}`);
+  for (const pair of doc.contents.items) {
+    const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    const keyOffset = (pair.key as { range?: [number, number, number] })?.range?.[0];
+    const value = (pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? null;
+    switch (key) {
+      case 'date': {
+        const date = parseIsoPartial(String(value ?? ''));
+        if (date) sidecar.date = date;
+        else warn(keyOffset, `date "${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.`);
+        break;
+      }
+      case 'url': {
+        const url = safeHttpUrl(String(value ?? ''));
+        if (url) sidecar.url = url;
+        else warn(keyOffset, `url "${value}" is not an http(s) address and was ignored.`);
+        break;
+      }
+      case 'publisher':
+      case 'language':
+      case 'reason':
+        if (typeof value === 'string' && value.trim()) sidecar[key] = value.trim();
+        else warn(keyOffset, `${key} should be a text value.`);
+        break;
+      case 'relevant':
+        if (typeof value === 'boolean') sidecar.relevant = value;
+        else warn(keyOffset, 'relevant should be true or false.');
+        break;
+      case 'reported':
+        sidecar.reported = parseReported(value, (text) => warn(keyOffset, text));
+        break;
+      default:
+        warn(keyOffset, `unknown key "${key}" was ignored (known keys: ${TOP_KEYS.join(', ')}).`);
+    }
+  }
+  return { sidecar, errors: [], warnings };
+}
+
+function parseReported(value: unknown, warn: (text: string) => void): ReportedCorrections {
+  const out: ReportedCorrections = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    warn('reported should be a mapping of field: value.');
+    return out;
+  }
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!REPORTED_KEYS.includes(key)) {
+      warn(`unknown field reported.${key} was ignored (known: ${REPORTED_KEYS.join(', ')}).`);
+      continue;
+    }
+    if (key === 'kind') {
+      if (EVENT_KINDS.includes(v as EventKind)) out.kind = v as EventKind;
+      else warn(`reported.kind "${v}" is not one of ${EVENT_KINDS.join(', ')}.`);
+    } else if (key === 'date') {
+      const date = parseIsoPartial(String(v ?? ''));
+      if (date) out.date = date;
+      else warn(`reported.date "${v}" is not a date.`);
+    } else if (key === 'place' || key === 'forum') {
+      if (v === null || typeof v === 'string') out[key] = v;
+      else warn(`reported.${key} should be a knowledge-base key or null.`);
+    } else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[key as 'participants' | 'topics'] = v;
+    else warn(`reported.${key} should be a list of knowledge-base keys.`);
+  }
+  return out;
+}

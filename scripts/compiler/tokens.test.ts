@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, tokenize, wildcardPattern, wordKey } from './tokens.ts';
+
+describe('wordKey folds spellings of one word together', () => {
+  it.each([
+    ['Außenminister', 'Aussenminister'],
+    ['Lawrows', 'Lawrow'],
+    ['Pekings', 'Peking'],
+    ['Chinas', 'China'],
+    ['Russlands', 'Russland'],
+    ['München', 'Muenchen'],
+    ['Лаврова', 'Лавров'],
+    ['Лавровым', 'Лавров'],
+    ['Пекине', 'Пекин'],
+    ['Ёлка', 'Елка'],
+    ['ÉLYSÉE', 'elysee'],
+  ])('%s = %s', (a, b) => expect(wordKey(a)).toBe(wordKey(b)));
+
+  it.each([
+    ['Kongress', 'Kongres'],
+    ['Xi', 'X'],
+    ['Wang', 'Wan'],
+  ])('%s ≠ %s', (a, b) => expect(wordKey(a)).not.toBe(wordKey(b)));
+});
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text', () => {
+    const text = '„Lawrow“ traf Wang Yi in Peking.';
+    for (const t of tokenize(text, 100)) expect(text.slice(t.start - 100, t.end - 100)).toBe(t.raw);
+  });
+  it('splits hyphenated compounds into words', () => {
+    expect(tokenize('SOZ-Außenministerrates COVID-19-Pandemie').map((t) => t.raw)).toEqual([
+      'SOZ',
+      'Außenministerrates',
+      'COVID',
+      '19',
+      'Pandemie',
+    ]);
+  });
+  it("treats '?' between letters as a lost letter, and a final '?' as punctuation", () => {
+    const tokens = tokenize('Der Au?enminister f?r Europa?');
+    expect(tokens.map((t) => [t.raw, t.wildcard])).toEqual([
+      ['Der', false],
+      ['Au?enminister', true],
+      ['f?r', true],
+      ['Europa', false],
+    ]);
+  });
+  it("keeps apostrophes inside names (Xi'an)", () => {
+    expect(tokenize("in Xi'an").map((t) => t.key)).toEqual(['in', 'xian']);
+  });
+});
+
+describe('wildcardPattern', () => {
+  it.each([
+    ['au?enminister', foldText('Außenminister'), true],
+    ['f?r', foldText('für'), true],
+    ['m?glich', foldText('möglich'), true],
+    ['f?r', 'fxxr', false],
+  ])('%s matches %s: %s', (pattern, word, ok) => expect(wildcardPattern(pattern).test(word)).toBe(ok));
+});

@@ -1,0 +1,36 @@
+/**
+ * Fetches and validates the dataset at run time (it is never bundled into the JS, so a site owner can rebuild the
+ * data without rebuilding the app). Every failure becomes a `LoadFailure` the UI can explain; nothing throws.
+ */
+import type { Dataset } from './types.ts';
+import { validateDataset } from './validate.ts';
+
+export const DEFAULT_DATA_URL = 'data/contacts.json';
+
+export type LoadFailureReason = 'network' | 'http' | 'json' | 'schema';
+
+export type LoadResult =
+  { ok: true; dataset: Dataset; warnings: string[] } | { ok: false; reason: LoadFailureReason; detail: string };
+
+export async function loadDataset(url: string, fetchFn: typeof fetch = fetch): Promise<LoadResult> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { cache: 'no-cache' });
+  } catch (e) {
+    return { ok: false, reason: 'network', detail: errorText(e) };
+  }
+  if (!response.ok) return { ok: false, reason: 'http', detail: `${response.status} ${response.statusText}`.trim() };
+  let data: unknown;
+  try {
+    data = JSON.parse(await response.text());
+  } catch (e) {
+    return { ok: false, reason: 'json', detail: errorText(e) };
+  }
+  const { errors, warnings } = validateDataset(data);
+  if (errors.length > 0) return { ok: false, reason: 'schema', detail: errors.slice(0, 5).join('; ') };
+  return { ok: true, dataset: data as Dataset, warnings };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,181 @@
+/**
+ * Runtime check of the dataset contract (./types.ts), used by the compiler before it writes and by the app after it
+ * loads. Framework-free and dependency-free so it costs the app bundle a few hundred bytes, not a schema library.
+ *
+ * Structural problems are `errors` (the data cannot be trusted as a whole); dangling entity keys are `warnings`
+ * (the event still renders with what it has).
+ */
+import { DATE_BASES, DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, SCHEMA_VERSION, type Dataset } from './types.ts';
+
+export interface ValidationResult {
+  errors: string[];
+  warnings: string[];
+}
+
+const ISO_AT_PRECISION: Record<string, RegExp> = {
+  year: /^\d{4}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+const isSpan = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n >= 0) && v[0] <= v[1];
+
+/** At most this many errors are listed: a wholly wrong file would otherwise produce one per field. */
+const MAX_ERRORS = 50;
+
+export function validateDataset(data: unknown): ValidationResult {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const fail = (path: string, what: string) => {
+    if (errors.length < MAX_ERRORS) errors.push(`${path}: ${what}`);
+  };
+
+  if (!isObj(data)) return { errors: ['dataset: expected a JSON object'], warnings };
+  if (data.schemaVersion !== SCHEMA_VERSION) {
+    const v = data.schemaVersion;
+    fail(
+      'schemaVersion',
+      typeof v === 'number' && v > SCHEMA_VERSION
+        ? `dataset is schema version ${v}, newer than this app understands (${SCHEMA_VERSION}); update the app`
+        : `expected ${SCHEMA_VERSION}, got ${JSON.stringify(v)}`,
+    );
+    return { errors, warnings };
+  }
+  if (!isStr(data.title)) fail('title', 'expected a string');
+  if (!(data.dataDate === null || isStr(data.dataDate))) fail('dataDate', 'expected a string or null');
+
+  const entities = data.entities;
+  const tables = ['people', 'places', 'forums', 'topics', 'institutions'] as const;
+  const known: Record<string, Set<string>> = {};
+  if (!isObj(entities)) fail('entities', 'expected an object');
+  for (const table of tables) {
+    const t = isObj(entities) ? entities[table] : undefined;
+    known[table] = new Set();
+    if (!isObj(t)) {
+      fail(`entities.${table}`, 'expected an object');
+      continue;
+    }
+    for (const [key, e] of Object.entries(t)) {
+      known[table]!.add(key);
+      const p = `entities.${table}.${key}`;
+      if (!isObj(e)) fail(p, 'expected an object');
+      else {
+        if (!isStr(e.name)) fail(`${p}.name`, 'expected a string');
+        if (!isObj(e.labels) || !Object.values(e.labels).every(isStr)) fail(`${p}.labels`, 'expected string labels');
+        if (!isStrArray(e.aliases)) fail(`${p}.aliases`, 'expected a string array');
+      }
+    }
+  }
+
+  const docIds = new Set<string>();
+  if (!Array.isArray(data.documents)) fail('documents', 'expected an array');
+  else
+    data.documents.forEach((d: unknown, i) => {
+      const p = `documents[${i}]`;
+      if (!isObj(d)) return fail(p, 'expected an object');
+      if (!isStr(d.id)) fail(`${p}.id`, 'expected a string');
+      else docIds.add(d.id);
+      if (!isStr(d.file)) fail(`${p}.file`, 'expected a string');
+      if (!isStr(d.language)) fail(`${p}.language`, 'expected a string');
+      if (typeof d.relevant !== 'boolean') fail(`${p}.relevant`, 'expected a boolean');
+      if (!isStrArray(d.events)) fail(`${p}.events`, 'expected a string array');
+      if (!isStrArray(d.warnings)) fail(`${p}.warnings`, 'expected a string array');
+      if (!isStr(d.text)) fail(`${p}.text`, 'expected a string');
+      for (const k of ['url', 'publisher', 'date', 'reason'] as const)
+        if (d[k] !== undefined && !isStr(d[k])) fail(`${p}.${k}`, 'expected a string when present');
+    });
+
+  const eventIds = new Set<string>();
+  if (!Array.isArray(data.events)) fail('events', 'expected an array');
+  else
+    data.events.forEach((e: unknown, i) => {
+      const p = `events[${i}]`;
+      if (!isObj(e)) return fail(p, 'expected an object');
+      if (!isStr(e.id) || e.id === '') fail(`${p}.id`, 'expected a non-empty string');
+      else if (eventIds.has(e.id)) fail(`${p}.id`, `duplicate id ${e.id}`);
+      else eventIds.add(e.id);
+      if (!EVENT_KINDS.includes(e.kind as never)) fail(`${p}.kind`, `unknown kind ${JSON.stringify(e.kind)}`);
+      if (!EVENT_STATUSES.includes(e.status as never))
+        fail(`${p}.status`, `unknown status ${JSON.stringify(e.status)}`);
+      const date = e.date;
+      if (!isObj(date)) fail(`${p}.date`, 'expected an object');
+      else {
+        const precision = date.precision as string;
+        if (!DATE_PRECISIONS.includes(precision as never)) fail(`${p}.date.precision`, 'unknown precision');
+        if (!DATE_BASES.includes(date.basis as never)) fail(`${p}.date.basis`, 'unknown basis');
+        if (precision === 'unknown') {
+          if (date.start !== null) fail(`${p}.date.start`, 'must be null when precision is unknown');
+        } else {
+          const re = ISO_AT_PRECISION[precision];
+          if (!isStr(date.start) || !re?.test(date.start)) fail(`${p}.date.start`, `not a ${precision} date`);
+          if (date.end !== undefined && (!isStr(date.end) || !re?.test(date.end) || date.end < (date.start as string)))
+            fail(`${p}.date.end`, `not a ${precision} date on or after start`);
+        }
+      }
+      if (!(e.place === null || isStr(e.place))) fail(`${p}.place`, 'expected a string or null');
+      if (!(e.forum === null || isStr(e.forum))) fail(`${p}.forum`, 'expected a string or null');
+      for (const k of ['participants', 'forumsMentioned', 'topics', 'related', 'warnings'] as const)
+        if (!isStrArray(e[k])) fail(`${p}.${k}`, 'expected a string array');
+      if (!isStr(e.title)) fail(`${p}.title`, 'expected a string');
+      if (!isStr(e.summary)) fail(`${p}.summary`, 'expected a string');
+      if (!Array.isArray(e.quotes)) fail(`${p}.quotes`, 'expected an array');
+      else
+        e.quotes.forEach((q: unknown, j) => {
+          if (
+            !isObj(q) ||
+            !isStr(q.text) ||
+            !isStr(q.document) ||
+            !isSpan(q.span) ||
+            !(q.speaker === null || isStr(q.speaker))
+          )
+            fail(`${p}.quotes[${j}]`, 'expected {speaker, text, document, span}');
+        });
+      if (!Array.isArray(e.sources) || e.sources.length === 0) fail(`${p}.sources`, 'expected at least one source');
+      else
+        e.sources.forEach((s: unknown, j) => {
+          if (
+            !isObj(s) ||
+            !isStr(s.document) ||
+            !Array.isArray(s.evidence) ||
+            !EVENT_STATUSES.includes(s.status as never)
+          )
+            return fail(`${p}.sources[${j}]`, 'expected {document, status, evidence}');
+          if (!docIds.has(s.document)) fail(`${p}.sources[${j}].document`, `unknown document ${s.document}`);
+          s.evidence.forEach((ev: unknown, k) => {
+            if (!isObj(ev) || !isStr(ev.field) || !isSpan(ev.span))
+              fail(`${p}.sources[${j}].evidence[${k}]`, 'expected {field, span}');
+          });
+        });
+
+      // Dangling keys: the event is still usable, so warn instead of rejecting the dataset.
+      const check = (table: string, key: unknown, field: string) => {
+        if (isStr(key) && !known[table]?.has(key)) warnings.push(`${p}.${field}: unknown ${table} key "${key}"`);
+      };
+      check('places', e.place, 'place');
+      check('forums', e.forum, 'forum');
+      if (isStrArray(e.participants)) e.participants.forEach((k) => check('people', k, 'participants'));
+      if (isStrArray(e.forumsMentioned)) e.forumsMentioned.forEach((k) => check('forums', k, 'forumsMentioned'));
+      if (isStrArray(e.topics)) e.topics.forEach((k) => check('topics', k, 'topics'));
+    });
+
+  return { errors, warnings };
+}
+
+/** Narrowing helper for callers that want the typed dataset or a thrown, readable error. */
+export function assertDataset(data: unknown): { dataset: Dataset; warnings: string[] } {
+  const { errors, warnings } = validateDataset(data);
+  if (errors.length > 0) throw new DatasetError(errors);
+  return { dataset: data as Dataset, warnings };
+}
+
+export class DatasetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The dataset does not match the schema:\n- ${problems.join('\n- ')}`);
+    this.name = 'DatasetError';
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, serveDist } from './harness.ts';
+import type { RunningServer } from '../../scripts/serve/static-server.ts';
+import { summarizeDataset } from '../../src/lib/dataset/summary.ts';
+import type { Dataset } from '../../src/lib/dataset/types.ts';
+
+let browser: Browser;
+let server: RunningServer;
+const dataset = JSON.parse(readFileSync('dist/data/contacts.json', 'utf8')) as Dataset;
+const summary = summarizeDataset(dataset);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // Mounted under a sub-path on purpose: the build must be relocatable.
+  server = await serveDist({ basePath: '/reports/contacts/' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('app shell', () => {
+  it('shows the title line computed from the dataset, fetched at run time from a sub-path', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const dataRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('contacts.json')) dataRequests.push(r.url());
+    });
+    await page.goto(server.url);
+    const line = page.getByTestId('title-line');
+    await line.waitFor();
+    const text = await line.textContent();
+    expect(text).toContain(`${summary.contacts} Kontakt`);
+    expect(text).toContain(`${summary.articles} Artikel`);
+    expect(summary.years).not.toBeNull();
+    expect(text).toContain(String(summary.years![0]));
+    expect(dataRequests).toEqual([`${server.url}data/contacts.json`]);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  });
+
+  it('speaks English with lang=en', async () => {
+    const { page } = await openPage(browser, server.url);
+    await page.goto(`${server.url}?lang=en`);
+    await expect.poll(() => page.getByTestId('title-line').textContent()).toContain('from');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('explains a missing dataset and offers a retry instead of a blank page', async () => {
+    const { page } = await openPage(browser, server.url);
+    await page.route('**/data/contacts.json', (route) => route.fulfill({ status: 404, body: 'nope' }));
+    await page.goto(server.url);
+    const alert = page.getByTestId('load-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('npm run build:data');
+    await page.unroute('**/data/contacts.json');
+    await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.getByTestId('title-line').waitFor();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Browser test harness: finds a Chromium that is already installed (never downloads one), serves the built `dist/`
+ * on a free localhost port, and opens pages that record console errors, page errors and any request that leaves
+ * the site's origin.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStaticServer, type RunningServer, type StaticServerOptions } from '../../scripts/serve/static-server.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a browser that Playwright installed earlier. */
+export function findChromium(): string {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    safePlaywrightPath(),
+  ];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found)
+    throw new Error(
+      'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
+        'macOS: install Chrome or Chromium) and, if it is not at /usr/bin/chromium, set CHROMIUM_PATH to its executable. ' +
+        'The tests never download a browser.',
+    );
+  return found;
+}
+
+function safePlaywrightPath(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function serveDist(options: Partial<StaticServerOptions> = {}): Promise<RunningServer> {
+  const root = options.root ?? 'dist';
+  if (!existsSync(`${root}/index.html`))
+    throw new Error(`${root}/index.html is missing: run \`npm run build\` before the browser tests (npm test does).`);
+  return startStaticServer({ ...options, root });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** A page that records what went wrong; foreign requests are aborted so a test can never leak to the network. */
+export async function openPage(
+  browser: Browser,
+  siteUrl: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const origin = new URL(siteUrl).origin;
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(err.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+    problems.foreignRequests.push(url);
+    return route.abort();
+  });
+  return { page, problems };
+}
