@@ -63,6 +63,8 @@ export class AliasIndex {
   private byFirst = new Map<string, AliasEntry[]>();
   private prefixByHead = new Map<string, AliasEntry[]>();
   private all: AliasEntry[] = [];
+  /** Aliases by the first letter of their first word, for damaged words (whose first letter is rarely the lost one). */
+  private byInitial = new Map<string, AliasEntry[]>();
   private signatures = new Set<string>();
 
   constructor(sources: AliasSource[]) {
@@ -96,6 +98,7 @@ export class AliasIndex {
     if (this.signatures.has(signature)) return;
     this.signatures.add(signature);
     this.all.push(entry);
+    push(this.byInitial, raw[0]?.[0] ?? '', entry);
     if (prefix && keys.length === 1) push(this.prefixByHead, keys[0]!.slice(0, 3), entry);
     else push(this.byFirst, keys[0]!, entry);
   }
@@ -145,13 +148,15 @@ export class AliasIndex {
 
   private candidates(token: Token): AliasEntry[] {
     const exact = this.byFirst.get(token.key) ?? [];
-    const folded = foldText(token.raw);
+    const folded = token.folded;
     const prefixed = (this.prefixByHead.get(folded.slice(0, 3)) ?? []).filter((e) => folded.startsWith(e.keys[0]!));
     return prefixed.length ? [...exact, ...prefixed] : exact;
   }
 
   private wildcardCandidates(token: Token): AliasEntry[] {
-    return this.all.filter((e) => wildcardWordMatches(token.raw, e.raw[0] ?? '', e.prefix && e.keys.length === 1));
+    const initial = token.raw[0]!.toLowerCase();
+    const pool = initial === '?' ? this.all : (this.byInitial.get(initial) ?? []);
+    return pool.filter((e) => wildcardWordMatches(token.raw, e.raw[0] ?? '', e.prefix && e.keys.length === 1));
   }
 
   private matchAt(entry: AliasEntry, tokens: Token[], i: number): number {
@@ -164,7 +169,7 @@ export class AliasIndex {
       if (token.wildcard) {
         if (!wildcardWordMatches(token.raw, entry.raw[k] ?? '', last && entry.prefix)) return -1;
       } else if (last && entry.prefix) {
-        if (!foldText(token.raw).startsWith(want)) return -1;
+        if (!token.folded.startsWith(want)) return -1;
       } else if (token.key !== want) return -1;
     }
     return i + keys.length;

@@ -103,6 +103,46 @@ const reportedRows: Row[] = [
     reported: { kind: 'video-call', date: { start: '2022-12-30', precision: 'day' } },
   },
   {
+    name: 'a dateline names the place when the text does not',
+    text: ' date 2019-06-05\n\nMOSKAU (dpa) – Kremlchef Wladimir Putin hat am Mittwoch Chinas Staatschef Xi Jinping zu Gesprächen empfangen.',
+    reported: {
+      place: 'moscow',
+      participants: ['putin', 'xi-jinping'],
+      date: { start: '2019-06-05', precision: 'day' },
+    },
+  },
+  {
+    name: 'a venue stands for its city',
+    text: ' date 2008-05-23\n\nMedwedew traf in der Großen Halle des Volkes mit Hu Jintao zusammen.',
+    reported: { place: 'beijing', participants: ['hu-jintao', 'medvedev'] },
+  },
+  {
+    name: 'calls have no place; a third party in an aside is not a participant',
+    text: ' date 2025-01-21\n\nXi Jinping and Vladimir Putin held a video call on Tuesday, hours after Donald Trump returned to the White House in Washington.',
+    reported: { kind: 'video-call', place: null, participants: ['putin', 'xi-jinping'] },
+  },
+  {
+    name: 'a third party named with the contact word takes part',
+    text: ' date 2025-05-20\n\nLawrow, Wang Yi und der indische Außenminister Subrahmanyam Jaishankar trafen sich in Moskau.',
+    reported: { participants: ['jaishankar', 'lavrov', 'wang-yi'] },
+  },
+  {
+    name: 'a contact told over two sentences',
+    text: ' date 2023-03\n\nChinas Staatschef Xi Jinping ist nach Russland gereist. Bei seinem Staatsbesuch vom 20. bis 22. März wurde er in Moskau von Präsident Wladimir Putin empfangen.',
+    reported: {
+      kind: 'visit',
+      place: 'moscow',
+      participants: ['putin', 'xi-jinping'],
+      date: { start: '2023-03-20', end: '2023-03-22' },
+    },
+  },
+  {
+    name: 'a sidecar corrects extracted fields',
+    text: ' date 2021-07\n\nLawrow traf Wang Yi in Taschkent.',
+    sidecar: 'reported:\n  forum: sco\n  date: 2021-07-15\n',
+    reported: { forum: 'sco', place: 'tashkent', date: { start: '2021-07-15', precision: 'day', basis: 'sidecar' } },
+  },
+  {
     name: 'umlauts lost as ? still match',
     text: ' date 2021-07\n\nDer russische Au?enminister Lawrow traf in M?nchen seinen chinesischen Amtskollegen Wang Yi f?r Gespr?che.',
     reported: { participants: ['lavrov', 'wang-yi'], place: 'munich' },
@@ -154,6 +194,27 @@ describe('recaps and announcements are never new contacts', () => {
       text: ' date 2025-07-13\n\nLawrow traf Wang Yi in Peking. Putin soll im Oktober zu einem Besuch mit Xi Jinping nach Peking reisen.',
       mentioned: [],
       planned: [{ kind: 'visit', date: { start: '2025-10', precision: 'month' } }],
+    },
+    {
+      name: 'an anniversary dates a treaty from the article year',
+      text: ' date 2021-07\n\nLawrow traf Wang Yi. Anlässlich des 20. Jahrestages des Freundschaftsvertrages sprachen sie über die Zukunft.',
+      mentioned: [
+        { kind: 'signing', date: { start: '2001', precision: 'year' }, participants: ['jiang-zemin', 'putin'] },
+      ],
+      planned: [],
+    },
+    {
+      name: '"the two" in a recap are the reported participants',
+      text: ' date 2024-10-22\n\nPutin traf Xi Jinping in Kasan. Zuletzt hatten sich die beiden im Mai in Peking getroffen.',
+      mentioned: [
+        {
+          kind: 'meeting',
+          place: 'beijing',
+          date: { start: '2024-05', precision: 'month' },
+          participants: ['putin', 'xi-jinping'],
+        },
+      ],
+      planned: [],
     },
     {
       name: 'English recap with "last year"',
@@ -262,6 +323,34 @@ describe('merging', () => {
       { file: 'b.txt', text: ' date 2024-10-22\n\nPutin traf Xi Jinping in Kasan.' },
     ]);
     expect(dataset.events.filter((e) => e.status === 'reported')).toHaveLength(2);
+  });
+});
+
+describe('curation and conflicts', () => {
+  it('a sidecar can mark an article as not relevant, with its reason', () => {
+    const { dataset } = compileTexts([
+      { file: 'a.txt', text: 'Lawrow traf Wang Yi in Peking.', sidecar: 'relevant: false\nreason: Satire piece\n' },
+    ]);
+    expect(dataset.documents[0]).toMatchObject({ relevant: false, reason: 'Satire piece' });
+    expect(reportedOf(dataset, 'a.txt')).toBeUndefined();
+  });
+
+  it('sources one day apart merge with a warning instead of a silent overwrite', () => {
+    const { dataset } = compileTexts([
+      { file: 'a.txt', text: 'Putin traf Xi Jinping am 4. Februar 2022 in Peking.' },
+      { file: 'b.txt', text: 'Putin met Xi Jinping in Beijing on 5 February 2022.' },
+    ]);
+    const reported = dataset.events.filter((e) => e.status === 'reported');
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.warnings.join()).toContain('disagree on the date');
+  });
+
+  it('unknown keys in a sidecar correction are reported and ignored', () => {
+    const { files, dataset } = compileTexts([
+      { file: 'a.txt', text: 'Lawrow traf Wang Yi in Peking.', sidecar: 'reported:\n  place: atlantis\n' },
+    ]);
+    expect(files[0]!.warnings.join()).toContain('"atlantis" is not in scripts/knowledge/places.yaml');
+    expect(reportedOf(dataset, 'a.txt')!.place).toBe('beijing');
   });
 });
 

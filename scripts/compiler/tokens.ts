@@ -5,8 +5,10 @@
  */
 
 export interface Token {
-  /** Folded form used for lookups. */
+  /** Folded and stemmed form used for lookups. */
   key: string;
+  /** Folded but not stemmed (for prefix aliases). */
+  folded: string;
   /** The token exactly as written. */
   raw: string;
   start: number;
@@ -56,8 +58,10 @@ const MIN_RUSSIAN_STEM = 4;
 
 /** Lowercase, strip diacritics, ß → ss, ё → е; keeps '?' so wildcard matching can see it. */
 export function foldText(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // Most words are plain ASCII: nothing to fold, and NFD normalisation is the expensive part.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower.includes("'") ? lower.replace(/'/g, '') : lower;
+  return lower
     .replace(/ß/g, 'ss')
     .replace(/ё/g, 'е')
     .normalize('NFD')
@@ -71,7 +75,11 @@ export function foldText(s: string): string {
  * Aliases go through the same function, so a stem can never match something its alias would not.
  */
 export function wordKey(word: string): string {
-  let w = foldText(word);
+  return stem(foldText(word));
+}
+
+function stem(folded: string): string {
+  let w = folded;
   if (CYRILLIC.test(w)) {
     for (const ending of RUSSIAN_ENDINGS) {
       if (w.length - ending.length >= MIN_RUSSIAN_STEM && w.endsWith(ending)) {
@@ -93,7 +101,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = m[0].replace(/\?+$/, '');
     if (!raw) continue;
     const start = offset + m.index;
-    tokens.push({ key: wordKey(raw), raw, start, end: start + raw.length, wildcard: raw.includes('?') });
+    const folded = foldText(raw);
+    tokens.push({ key: stem(folded), folded, raw, start, end: start + raw.length, wildcard: raw.includes('?') });
   }
   return tokens;
 }
