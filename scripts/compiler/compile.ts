@@ -6,6 +6,7 @@
 import {
   SCHEMA_VERSION,
   type ContactEvent,
+  type DatedRole,
   type Dataset,
   type Entity,
   type EntityTables,
@@ -14,6 +15,7 @@ import {
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
 import { AliasIndex, knowledgeAliasSources, type AliasSource } from './aliases.ts';
 import type { PartialDate } from './dates.ts';
+import { findDatelineAt, refines } from './dateline.ts';
 import { decodeSeed } from './decode.ts';
 import {
   extractArticle,
@@ -164,10 +166,19 @@ function compileOne(
   const header = parseHeader(decoded.text);
   report.warnings.push(...(header?.warnings ?? []).map((w) => `${seed.file}:${w}`));
 
-  const reference: PartialDate | null = sidecar.date ?? header?.date ?? null;
+  let reference: PartialDate | null = sidecar.date ?? header?.date ?? null;
+  let referenceBasis: 'header' | 'sidecar' | 'text' = sidecar.date ? 'sidecar' : 'header';
+  let referenceSpan: [number, number] | null = !sidecar.date && header?.date ? header.span : null;
   const url = sidecar.url ?? header?.url;
   const bodyStart = header?.bodyStart ?? 0;
   doc.language = sidecar.language ?? detectLanguage(decoded.text.slice(bodyStart));
+  const language = doc.language === 'en' || doc.language === 'ru' ? doc.language : 'de';
+  const dateline = findDatelineAt(decoded.text, bodyStart, reference, language);
+  if (dateline?.date && refines(dateline.date, reference)) {
+    reference = dateline.date;
+    referenceBasis = 'text';
+    referenceSpan = dateline.span;
+  }
   if (url) doc.url = url;
   const publisher = sidecar.publisher ?? publisherFromUrl(url);
   if (publisher) doc.publisher = publisher;
@@ -180,8 +191,9 @@ function compileOne(
       bodyStart,
       language: doc.language,
       reference,
-      referenceBasis: sidecar.date ? 'sidecar' : 'header',
-      referenceSpan: !sidecar.date && header?.date ? header.span : null,
+      referenceBasis,
+      referenceSpan,
+      datelineSpan: dateline?.span ?? null,
     },
     ctx,
   );
@@ -308,6 +320,9 @@ function collectEntities(
       (knowledge[table] as Record<string, KnowledgeEntry>)[key] ?? (table === 'forums' ? adHoc[key] : undefined);
     if (!source) return;
     const { aliases, labels, name, shortNames: _s, contextAliases: _c, context: _x, ...rest } = source;
+    // Roles travel with their lane level, so the app can sort people into levels without the knowledge base.
+    if (table === 'people' && Array.isArray(rest.roles))
+      rest.roles = (rest.roles as DatedRole[]).map((r) => ({ ...r, level: knowledge.roles[r.role]?.level ?? 'other' }));
     tables[table][key] = {
       name,
       labels: { ...labels },

@@ -28,9 +28,11 @@ export interface ArticleInput {
   language: string;
   /** Publication date from header or sidecar: what relative expressions resolve against. */
   reference: PartialDate | null;
-  referenceBasis: 'header' | 'sidecar';
-  /** The header line, as evidence for dates taken from it. */
+  referenceBasis: 'header' | 'sidecar' | 'text';
+  /** The header line (or dateline), as evidence for dates taken from it. */
   referenceSpan: Span | null;
+  /** The dateline at the top of the body, whose date is the reference, not a contact's date. */
+  datelineSpan?: Span | null;
 }
 
 export interface CandidateEvent {
@@ -138,7 +140,8 @@ const SPOKESPERSON_ROLES = new Set(['mfa-spokesperson', 'presidential-spokespers
 const SUMMIT_LEVEL_ROLE = 'head-of-state';
 /** How many words from a cue a status word may stand and still speak about it. */
 const MARKER_REACH = 6;
-const VENUE_REACH = 8;
+/** "on the sidelines of the 24th meeting of the Council of Heads of State of the SCO" is long. */
+const VENUE_REACH = 15;
 const COORDINATION_REACH = 8;
 /** Prepositions that make a country name a place (folded like tokens). */
 const LOCATIVES = new Set(['in', 'nach', 'im', 'at', 'to', 'into', 'в', 'во', 'на']);
@@ -179,14 +182,17 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
       tokens,
       cues: findCues(cueMatches, markers.venue, forums),
       people: [],
-      dates: findDates(sentence.text, reference, language).map((d) => {
-        const start = sentence.start + d.span[0];
-        const tokenStart = Math.max(
-          0,
-          tokens.findIndex((t) => t.end > start),
-        );
-        return { ...d, start, end: sentence.start + d.span[1], tokenStart };
-      }),
+      dates: findDates(sentence.text, reference, language)
+        .map((d) => {
+          const start = sentence.start + d.span[0];
+          const tokenStart = Math.max(
+            0,
+            tokens.findIndex((t) => t.end > start),
+          );
+          return { ...d, start, end: sentence.start + d.span[1], tokenStart };
+        })
+        // The date in a dateline ("ASTANA, July 3 (Xinhua) --") is when the report was filed: it is the reference.
+        .filter((d) => !input.datelineSpan || d.start >= input.datelineSpan[1] || d.end <= input.datelineSpan[0]),
       places: byTable('places').filter((m) => {
         // A country or a venue is a place only when the words say so ("in China", "im Kreml"); "Russlands
         // Außenminister" and "der Kreml teilte mit" name actors, not where anything happened.
@@ -201,6 +207,16 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
       institutions: byTable('institutions'),
       countries: byTable('countries'),
     };
+    // "in der russischen Hauptstadt", "в российской столице": the capital of the country named right before.
+    for (const c of cueMatches.filter((m) => m.table === 'capital')) {
+      const adjective = matches.find(
+        (m) => m.table === 'countryAdjectives' && m.tokenEnd <= c.tokenStart && c.tokenStart - m.tokenEnd <= 1,
+      );
+      const capital = adjective && ctx.knowledge.countries[adjective.id]?.capital;
+      if (capital && ctx.knowledge.places[capital])
+        f.places.push({ ...c, table: 'places', id: capital, start: adjective.start, tokenStart: adjective.tokenStart });
+    }
+    f.places.sort((a, b) => a.tokenStart - b.tokenStart);
     f.people = resolvePeople(f, matches, ctx.knowledge, roleDate, seenPeople, lastByCountry);
     for (const p of f.people) {
       const country = ctx.knowledge.people[p.id]?.country;
@@ -256,9 +272,18 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
       (m) =>
         leadFacts.includes(m.facts) ||
         (m.facts.sentence.index > leadSentence.sentence.index &&
-          m.people.filter((p) => !p.bystander).every((p) => leadPeople.has(p.id) || !isRuCn(p.id, ctx.knowledge)) &&
+          m.date?.relation !== 'anaphoric' &&
+          sameActors(m, leadPeople, ctx.knowledge) &&
           (!m.date?.value || !leadDate || compatible(m.date.value, leadDate))),
     );
+    // Other contacts told like news are recalled or announced relative to the lead:
+    // "Am Vortag hatte Putin Xi bereits in Peking getroffen", "Am Freitag will er nach Harbin reisen".
+    for (const m of reportedMentions) {
+      if (group.includes(m) || !m.date?.value) continue;
+      const when = leadDate ? relativeTo(m.date.value, leadDate, false) : 'current';
+      if (m.date.relation === 'anaphoric' || when === 'earlier') setStatus(m, 'mentioned', m.date);
+      else if (when === 'later') setStatus(m, 'planned', m.date);
+    }
     events.push(
       buildReported(
         input,
@@ -382,7 +407,8 @@ function resolvePeople(
     if (!entry) continue;
     const countries = unique([
       ...adjectives.filter((a) => a.tokenEnd <= role.tokenStart && role.tokenStart - a.tokenEnd <= 1).map((a) => a.id),
-      ...f.countries.filter((c) => c.tokenEnd === role.tokenStart).map((c) => c.id),
+      // "Russlands Außenminister", "Chinas neuer Verteidigungsminister"
+      ...f.countries.filter((c) => c.tokenEnd <= role.tokenStart && role.tokenStart - c.tokenEnd <= 1).map((c) => c.id),
       ...followingCountries(f.countries, role.tokenEnd),
     ]);
     for (const country of countries) {
@@ -424,6 +450,15 @@ function followingCountries(countries: EntityMatch[], from: number): string[] {
 const countryOf = (id: string, knowledge: Knowledge) => knowledge.people[id]?.country;
 const isRuCn = (id: string, knowledge: Knowledge) => ['RU', 'CN'].includes(countryOf(id, knowledge) ?? '');
 
+/**
+ * A later sentence speaks of the lead contact when it names none of its own actors or shares one with the lead
+ * ("Belousov, who replaced Sergei Shoigu …, was greeted … before talks"): only a contact between others is another one.
+ */
+function sameActors(m: Mention, leadPeople: ReadonlySet<string>, knowledge: Knowledge): boolean {
+  const actors = m.people.filter((p) => !p.bystander && isRuCn(p.id, knowledge));
+  return actors.length === 0 || actors.some((p) => leadPeople.has(p.id));
+}
+
 function hasBothSides(people: PersonMention[], knowledge: Knowledge): boolean {
   const countries = new Set(people.map((p) => countryOf(p.id, knowledge)));
   return countries.has('RU') && countries.has('CN');
@@ -457,7 +492,10 @@ function attachToCues(f: SentenceFacts, reference: PartialDate | null): Mention[
       cue,
       status: 'reported',
       // "am Donnerstag, dem 15. September" in a September article: the day beats the month the weekday resolves to.
-      date: [...dates].sort((a, b) => precisionRank(b) - precisionRank(a))[0] ?? null,
+      date:
+        [...dates].sort(
+          (a, b) => precisionRank(b) - precisionRank(a) || (b.value?.end ? 1 : 0) - (a.value?.end ? 1 : 0),
+        )[0] ?? null,
       places: cue.type === 'treaty' ? [] : own(f.places, personCues),
       forums: own(f.forums),
       people: cue.type === 'treaty' ? [] : own(f.people, personCues),
@@ -500,7 +538,8 @@ function classify(m: Mention, reference: PartialDate | null) {
     return;
   }
   const date = m.date;
-  if (date?.relation === 'anaphoric') return setStatus(m, 'mentioned', date);
+  // "накануне провели встречу" opens a report about yesterday; "am Vortag traf er …" after the news is a recap.
+  // Which one it is depends on the lead, decided in extractArticle: here it only counts as recent.
   if (date?.value && reference) {
     const relation = relativeTo(date.value, reference);
     if (relation === 'earlier') return setStatus(m, 'mentioned', date);
@@ -533,13 +572,14 @@ function setStatus(m: Mention, status: EventStatus, because: { start: number; en
 }
 
 /** Day numbers are not needed: ISO strings of one precision compare as text. */
-function relativeTo(value: PartialDate, reference: PartialDate): 'current' | 'earlier' | 'later' {
+function relativeTo(value: PartialDate, reference: PartialDate, newsLag = true): 'current' | 'earlier' | 'later' {
   if (compatible(value, reference)) return 'current';
   const [vs, ve] = bounds(value);
   const [rs, re] = bounds(reference);
   if (ve < rs) {
     // News reports yesterday's meeting: a day within the week before a day-precise article date is still the news.
-    if (value.precision === 'day' && reference.precision === 'day' && daysBetween(ve, rs) <= 7) return 'current';
+    if (newsLag && value.precision === 'day' && reference.precision === 'day' && daysBetween(ve, rs) <= 7)
+      return 'current';
     return 'earlier';
   }
   if (vs > re) return 'later';
@@ -587,14 +627,16 @@ function buildReported(
   // Kind: the most specific contact word of the lead sentence (later sentences may name the venue's summit or
   // the talks in general); travel alone makes a visit.
   const byRank = (ms: Mention[]) => ms.filter((m) => m.cue.type === 'kind').sort((a, b) => b.cue.rank - a.cue.rank)[0];
-  const kindCue = byRank(leadMentions) ?? byRank(group) ?? lead;
-  const kind = kindCue.cue.kind;
+  // A later "прошли в режиме видеоконференции" says how the lead's "встреча" was held: calls beat the lead's word.
+  const call = group.find((m) => m.cue.type === 'kind' && (m.cue.kind === 'phone-call' || m.cue.kind === 'video-call'));
+  const kindCue = call ?? byRank(leadMentions) ?? byRank(group) ?? lead;
+  let kind = kindCue.cue.kind;
   cite('kind', kindCue.facts, kindCue.cue);
   cite('status', lead.facts, lead.cue);
 
-  // Participants: everyone taking part in the lead sentence; Russian and Chinese officials of the other sentences.
+  // Participants: everyone taking part in the lead sentence(s); later sentences only add place, date and venue.
   const participants: string[] = [];
-  for (const m of group)
+  for (const m of leadMentions)
     for (const p of m.people) {
       if (p.bystander || participants.includes(p.id)) continue;
       if (!isRuCn(p.id, knowledge)) {
@@ -626,6 +668,18 @@ function buildReported(
     const v = input.reference;
     date = { start: v.start, ...(v.end ? { end: v.end } : {}), precision: v.precision, basis: input.referenceBasis };
     if (input.referenceSpan) evidence.push({ field: 'date', span: input.referenceSpan });
+  }
+
+  // Talks between the two heads of state in person are a summit, whatever word the article uses for them.
+  const at = date.start ?? input.reference?.start ?? '';
+  if (kind === 'meeting' && at) {
+    const leaderOf = (country: string) =>
+      participants.some(
+        (p) =>
+          knowledge.people[p]?.country === country &&
+          rolesAt(knowledge.people[p]!, at).some((r) => r.role === SUMMIT_LEVEL_ROLE),
+      );
+    if (leaderOf('RU') && leaderOf('CN')) kind = 'summit';
   }
 
   // Place: a city named with the contact beats a venue (which stands for its city) and a country; else the
@@ -682,7 +736,7 @@ function buildReported(
       break;
     }
   }
-  const venueCity = place ? (knowledge.places[place.p.id]?.city as string | undefined) : undefined;
+  const venueCity = place ? knowledge.places[place.p.id]?.city : undefined;
   const placeId =
     venueCity ??
     place?.p.id ??

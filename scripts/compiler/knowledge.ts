@@ -34,6 +34,7 @@ export interface RoleEntry extends KnowledgeEntry {
 
 export interface CountryEntry extends KnowledgeEntry {
   adjectives?: string[];
+  capital?: string;
   prefixes?: string[];
 }
 
@@ -46,6 +47,8 @@ export interface ForumEntry extends KnowledgeEntry {
 
 export interface PlaceEntry extends KnowledgeEntry {
   kind?: string;
+  /** For venues: the city they are in. */
+  city?: string;
   country?: string;
   coordinates?: [number, number];
 }

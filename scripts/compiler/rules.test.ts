@@ -85,8 +85,23 @@ const reportedRows: Row[] = [
   },
   {
     name: 'a summit venue is the forum, the contact a meeting',
+    text: ' date 2024-10-22\n\nAm Rande des BRICS-Gipfels in Kasan trafen sich Lawrow und Wang Yi am Dienstag.',
+    reported: { kind: 'meeting', place: 'kazan', forum: 'brics', participants: ['lavrov', 'wang-yi'] },
+  },
+  {
+    name: 'talks of the two heads of state in person are a summit',
     text: ' date 2024-10-22\n\nAm Rande des BRICS-Gipfels in Kasan trafen sich Putin und Xi Jinping am Dienstag.',
-    reported: { kind: 'meeting', place: 'kazan', forum: 'brics', participants: ['putin', 'xi-jinping'] },
+    reported: { kind: 'summit', place: 'kazan', forum: 'brics', participants: ['putin', 'xi-jinping'] },
+  },
+  {
+    name: 'a dateline date refines a month header; a later sentence says the call was by video',
+    text: ' date 2024-07 von http://example.org\n\nASTANA, July 3 (Xinhua) -- Xi Jinping met with Vladimir Putin on Wednesday. The talks were held by video link.',
+    reported: { kind: 'video-call', place: null, date: { start: '2024-07-03', precision: 'day', basis: 'text' } },
+  },
+  {
+    name: '"in the Russian capital" is Moscow',
+    text: ' date 2023-02-21\n\nWang Yi traf in der russischen Hauptstadt den Sekretär des Sicherheitsrats Nikolai Patruschew.',
+    reported: { place: 'moscow', participants: ['patrushev', 'wang-yi'] },
   },
   {
     name: 'state visit as a range',
