@@ -313,7 +313,14 @@ function collectEntities(
   knowledge: Knowledge,
   adHoc: Record<string, AdHocForum>,
 ): EntityTables {
-  const tables: EntityTables = { people: {}, places: {}, forums: {}, topics: {}, institutions: {} };
+  const tables: EntityTables & { roles: Record<string, Entity> } = {
+    people: {},
+    places: {},
+    forums: {},
+    topics: {},
+    institutions: {},
+    roles: {},
+  };
   const take = (table: keyof EntityTables, key: string | null) => {
     if (!key || tables[table][key]) return;
     const source: KnowledgeEntry | undefined =
@@ -344,6 +351,14 @@ function collectEntities(
     });
   }
   void documents;
+  // The offices people held, so the app can say "Außenminister" and "Foreign Minister" without the knowledge base.
+  tables.roles = {};
+  for (const person of Object.values(tables.people))
+    for (const r of (person.roles as DatedRole[] | undefined) ?? []) {
+      const role = knowledge.roles[r.role];
+      if (role && !tables.roles[r.role])
+        tables.roles[r.role] = { name: role.name, labels: { ...role.labels }, aliases: [], level: role.level };
+    }
   // Sorted keys: the JSON must not depend on the order events were seen in.
   for (const table of Object.keys(tables) as (keyof EntityTables)[])
     tables[table] = Object.fromEntries(Object.entries(tables[table]).sort(([a], [b]) => cmp(a, b)));

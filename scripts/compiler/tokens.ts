@@ -60,7 +60,7 @@ const MIN_RUSSIAN_STEM = 4;
 export function foldText(s: string): string {
   const lower = s.toLowerCase();
   // Most words are plain ASCII: nothing to fold, and NFD normalisation is the expensive part.
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower.includes("'") ? lower.replace(/'/g, '') : lower;
+  if (/^[ -~]*$/.test(lower)) return lower.includes("'") ? lower.replace(/'/g, '') : lower;
   return lower
     .replace(/ß/g, 'ss')
     .replace(/ё/g, 'е')

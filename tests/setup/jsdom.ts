@@ -1,9 +1,24 @@
 // The one place for jsdom shims, so component tests see the browser APIs our components rely on.
 import '@testing-library/jest-dom/vitest';
 
+// Calls back once on observe, which is when Svelte's bind:clientWidth reads the size.
 class ResizeObserverShim {
-  observe() {}
+  constructor(private callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    queueMicrotask(() => this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver));
+  }
   unobserve() {}
   disconnect() {}
 }
 globalThis.ResizeObserver ??= ResizeObserverShim as unknown as typeof ResizeObserver;
+
+// jsdom does no layout: give elements a width so charts sized with bind:clientWidth have room to draw. A test can
+// choose another width with data-test-width on an ancestor.
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get(this: HTMLElement) {
+    const sized = this.closest<HTMLElement>('[data-test-width]');
+    return Number(sized?.dataset.testWidth ?? 1000);
+  },
+});
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 480 });

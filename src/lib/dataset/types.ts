@@ -115,6 +115,8 @@ export interface EntityTables {
   forums: Record<string, Entity>;
   topics: Record<string, Entity>;
   institutions: Record<string, Entity>;
+  /** Offices named in people's `roles` (labels per language and their lane `level`). */
+  roles?: Record<string, Entity>;
 }
 
 export interface Dataset {
