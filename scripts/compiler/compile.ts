@@ -33,6 +33,7 @@ import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildTitles } from './titles.ts';
 
 export const DATASET_TITLE = 'Russia–China diplomatic contacts';
+export const DATASET_TITLES = { de: 'Diplomatische Kontakte Russland–China', en: DATASET_TITLE };
 
 export interface SeedFile {
   /** Path relative to the seeds folder, forward slashes. */
@@ -124,6 +125,7 @@ export function compileSeeds(seeds: SeedFile[], ctx: ExtractorContext, options: 
   const dataset: Dataset = {
     schemaVersion: SCHEMA_VERSION,
     title: DATASET_TITLE,
+    titles: DATASET_TITLES,
     dataDate: documents.map((d) => d.date ?? '').reduce((a, b) => (b > a ? b : a), '') || null,
     events,
     documents,

@@ -122,6 +122,8 @@ export interface EntityTables {
 export interface Dataset {
   schemaVersion: typeof SCHEMA_VERSION;
   title: string;
+  /** The title per UI language (`title` is the English one). */
+  titles?: Record<string, string>;
   /** Latest publication date among the documents (deterministic stand-in for a build date). */
   dataDate: string | null;
   /** Sorted by date, undated last. */

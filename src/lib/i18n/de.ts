@@ -102,6 +102,41 @@ export const de = {
   openSource: 'Artikel öffnen',
   file: 'Datei',
   selected: (title: string, date: string) => `Ausgewählt: ${title}, ${date}`,
+
+  // explore: search, facets, link
+  search: 'Suche',
+  searchPlaceholder: 'Personen, Orte, Foren, Themen … (Taste /)',
+  clearSearch: 'Suche löschen',
+  filters: 'Filter',
+  facetNames: { forum: 'Forum', kind: 'Art', person: 'Teilnehmende', topic: 'Themen', status: 'Status' } as Record<
+    string,
+    string
+  >,
+  includeMentioned: 'auch erwähnte Foren',
+  dateRange: 'Zeitraum',
+  from: 'von',
+  to: 'bis',
+  useVisiblePeriod: 'Sichtbaren Ausschnitt übernehmen',
+  resetAll: 'Alle Filter zurücksetzen',
+  activeFilters: (n: number) => (n === 0 ? 'keine Filter aktiv' : plural(n, 'Filter', 'Filter') + ' aktiv'),
+  showMore: (n: number) => `${n} weitere anzeigen`,
+  showLess: 'weniger anzeigen',
+  copyLink: 'Link kopieren',
+  linkCopied: 'Link kopiert',
+  copyFailed: 'Kopieren nicht möglich – bitte die Adresse aus der Adresszeile kopieren.',
+  emptyTitle: 'Keine Kontakte passen zu dieser Auswahl.',
+  emptyBecause: (parts: string) => `Gesucht wurde ${parts}.`,
+  emptySearchPart: (q: string) => `nach „${q}“`,
+  emptyFilterPart: (n: number) => `mit ${plural(n, 'aktivem Filter', 'aktiven Filtern')}`,
+  relaxSearch: 'Suche löschen',
+  relaxFilters: 'Filter zurücksetzen',
+  notices: 'Hinweise zur Adresse',
+  /** URL notices come from the parser in English ("Ignored \"x=y\": …"); German names the parameter only. */
+  ignoredParam: (notice: string) => {
+    const param = /^Ignored "([^"]*)"/.exec(notice)?.[1];
+    return param ? `Der Parameter „${param}“ wurde ignoriert.` : 'Ein Teil der Adresse wurde ignoriert.';
+  },
+  dismiss: 'Ausblenden',
 };
 
 export type Messages = typeof de;

@@ -6,17 +6,21 @@
  * every record for every query. Measured on 10,000 synthetic events (~550 characters of title/summary/quotes and
  * ~100 alias strings each) that took 1.0–2.5 s per keystroke (Node 20, 2-core machine) — far from a 16 ms frame.
  * So the work is split by what each part needs:
- *   - exact (normalized) substring matching on every field, done with `indexOf` over one concatenated string per
- *     field, skipping to the next document after the first hit (a few ms for all 10k documents);
- *   - typo tolerance only where it matters, on names: Fuse (string-list mode, bitap) over the distinct WORDS of
- *     the people/forum/place/topic fields, a few thousand short strings, mapped back to documents through
- *     posting lists.
+ *   - exact (normalized) substring matching: running text (title, quotes, summary) with `indexOf` over one
+ *     concatenated string per field, skipping to the next document after the first hit; names (people, forums,
+ *     places, topics), which repeat across thousands of events, once per DISTINCT string, mapped back to the
+ *     events through posting lists (the real dataset carries up to ~7 kB of aliases per event);
+ *   - typo tolerance only on names: Fuse (string-list mode, bitap) over the distinct words of all names, after a
+ *     cheap letter filter, plus swapped-letter lookups (bitap counts a swap as two edits).
  * Field weights (people 3, forums 3, places 2, topics 2, title 2, quotes 1, summary 1) are applied when the
  * per-field hits are combined. Multi-word queries are split into words; every word must match somewhere (in any
- * field) and per-word results are kept in a small LRU, so typing the next letter recomputes only the last word.
+ * field) and per-word results are kept in a small LRU, so typing the next letter recomputes only the last word,
+ * and only inside the documents its prefix matched.
  *
- * Measured with a throwaway script (Node 20, 2-core machine, 10,000 synthetic documents, ~5.5 M characters):
- * building the searcher ≈ 330 ms; a new word 3–11 ms (median ≈ 6 ms), a cached word < 1 ms.
+ * Measured once with a throwaway script (Node 20, 2-core machine under load from other jobs; 10,000 synthetic
+ * events, 5.5 M characters of running text, ~70 name strings each): building the searcher ≈ 85 ms; while
+ * typing, median ≈ 4 ms and 90th percentile ≈ 11 ms per keystroke; a fresh 5+ letter word ≈ 5 ms median;
+ * worst case ≈ 30–50 ms for a first letter that matches every event. Keyed Fuse: 1,000–2,500 ms.
  *
  * Everything here is plain data in and out (SearchDoc is JSON-serializable; the searcher needs only the docs),
  * so it can move into a Web Worker unchanged.

@@ -5,6 +5,8 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
+import { applyFilters, EMPTY_FILTERS, facetCounts, activeFilterCount, type Filters } from '../filter/facets.ts';
+import { buildSearchDocs, createSearcher, type Searcher } from '../search/index.ts';
 import { MESSAGES, type Language } from '../i18n/messages.ts';
 import { prepareItems } from '../timeline/extent.ts';
 import { stepItem } from '../timeline/navigation.ts';
@@ -25,10 +27,39 @@ export class TimelineState {
   /** The keyboard's current event in the chart (drawn with a focus ring, never clustered). */
   activeId = $state<string | null>(null);
   hoveredId = $state<string | null>(null);
-  /** Ids of events to show; null = all. Filters and search (the explore view) write this. */
-  shownIds = $state.raw<ReadonlySet<string> | null>(null);
-  /** Ids to emphasise (search hits): like the selection, never hidden inside a cluster. */
-  highlightIds = $state.raw<ReadonlySet<string>>(new Set());
+  /** The search query as typed. */
+  q = $state('');
+  /** Facet selections (OR within a facet, AND across facets). */
+  filters = $state.raw<Filters>(EMPTY_FILTERS);
+
+  /** Built on the first search, not at load: the first view must not wait for the index. */
+  #searcher: Searcher | null = null;
+  get searcher(): Searcher {
+    return (this.#searcher ??= createSearcher(buildSearchDocs(this.dataset)));
+  }
+  readonly search = $derived.by(() => (this.q.trim() ? this.searcher.search(this.q) : null));
+  /** Normalised query words, for highlighting matches in the list and the detail panel. */
+  readonly terms = $derived.by(() => this.search?.terms ?? []);
+  /** Events matching the search (all events without one): the base for facet counts. */
+  readonly searched = $derived.by(() => {
+    const result = this.search;
+    if (!result) return this.dataset.events;
+    const ids = new Set(result.ids);
+    return this.dataset.events.filter((e) => ids.has(e.id));
+  });
+  readonly shownEvents = $derived.by(() => applyFilters(this.searched, this.filters));
+  /** Ids of events to show; null = all (no search, no filter). */
+  readonly shownIds = $derived.by<ReadonlySet<string> | null>(() =>
+    this.search || activeFilterCount(this.filters) > 0 || this.filters.includeMentionedForums
+      ? new Set(this.shownEvents.map((e) => e.id))
+      : null,
+  );
+  readonly counts = $derived.by(() => facetCounts(this.searched, this.filters));
+  readonly activeFilters = $derived.by(() => activeFilterCount(this.filters));
+  /** Search hits are pinned (drawn on their own) while there are few enough to draw. */
+  readonly highlightIds = $derived.by<ReadonlySet<string>>(() =>
+    this.search && this.shownEvents.length <= 200 ? new Set(this.shownEvents.map((e) => e.id)) : new Set(),
+  );
 
   readonly t = $derived.by(() => MESSAGES[this.lang]);
   readonly byId: ReadonlyMap<string, ContactEvent>;
@@ -59,6 +90,14 @@ export class TimelineState {
     this.lang = lang;
     this.byId = new Map(dataset.events.map((e) => [e.id, e]));
     this.prepared = prepareItems(dataset.events, dataset.entities);
+  }
+
+  setFilters(patch: Partial<Filters>) {
+    this.filters = { ...this.filters, ...patch };
+  }
+
+  resetFilters() {
+    this.filters = EMPTY_FILTERS;
   }
 
   select(id: string | null) {
