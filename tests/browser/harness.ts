@@ -65,10 +65,12 @@ export async function openPage(
   browser: Browser,
   siteUrl: string,
   viewport = { width: 1280, height: 800 },
+  /** Further origins the page may load from (an embedding test's host page and the embedded site). */
+  alsoAllowed: string[] = [],
 ): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'UTC' });
   const page = await context.newPage();
-  const origin = new URL(siteUrl).origin;
+  const origins = new Set([siteUrl, ...alsoAllowed].map((u) => new URL(u).origin));
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
@@ -76,7 +78,8 @@ export async function openPage(
   page.on('pageerror', (err) => problems.pageErrors.push(err.message));
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' || origins.has(new URL(url).origin))
+      return route.continue();
     problems.foreignRequests.push(url);
     return route.abort();
   });

@@ -20,9 +20,14 @@ export async function loadDataset(url: string, fetchFn: typeof fetch = fetch): P
     return { ok: false, reason: 'network', detail: errorText(e) };
   }
   if (!response.ok) return { ok: false, reason: 'http', detail: `${response.status} ${response.statusText}`.trim() };
+  return parseDataset(await response.text());
+}
+
+/** Parses and validates dataset JSON (fetched, or inlined in the single-file edition). */
+export function parseDataset(text: string): LoadResult {
   let data: unknown;
   try {
-    data = JSON.parse(await response.text());
+    data = JSON.parse(text);
   } catch (e) {
     return { ok: false, reason: 'json', detail: errorText(e) };
   }

@@ -1,0 +1,42 @@
+/**
+ * `npm run build:single`: one self-contained HTML file (app, styles and dataset inlined) that opens from disk by
+ * double-click, offline — for attaching to a report. Runs after `npm run build` (the npm script does both).
+ *
+ * Usage: tsx scripts/build-single.ts [--dist DIR] [--data FILE] [--out FILE]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomically } from './seeds-reader.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+};
+const dist = arg('--dist', 'dist');
+const dataFile = arg('--data', join(dist, 'data', 'contacts.json'));
+const out = arg('--out', 'dist-single/contact-timeline.html');
+
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
+const asset = (path: string) => readFileSync(join(dist, path.replace(/^\.\//, '')), 'utf8');
+// Inline text must not close the element it sits in.
+const safe = (text: string, tag: string) => text.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
+
+html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_m, src: string) => {
+  return `<script type="module">${safe(asset(src), 'script')}</script>`;
+});
+html = html.replace(
+  /<link rel="stylesheet" crossorigin href="([^"]+)">/g,
+  (_m, href: string) => `<style>${safe(asset(href), 'style')}</style>`,
+);
+html = html.replace(/<link rel="icon"[^>]*>/, '');
+const data = readFileSync(dataFile, 'utf8').trim();
+html = html.replace(
+  '</body>',
+  `<script type="application/json" id="contacts-data">${safe(data, 'script')}</script>\n</body>`,
+);
+if (/src="\.\/assets|href="\.\/assets/.test(html)) {
+  console.error('build:single: some assets could not be inlined; check the Vite output format.');
+  process.exit(1);
+}
+writeAtomically(out, html);
+console.log(`build:single: wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KB)`);
