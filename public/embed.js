@@ -20,7 +20,7 @@
       var origin;
       try {
         origin = new URL(frame.src, location.href).origin;
-      } catch (e) {
+      } catch {
         continue;
       }
       if (origin !== event.origin) continue;

@@ -96,10 +96,9 @@ describe('embedding', () => {
     await page.evaluate(() => {
       window.postMessage({ type: 'contact-timeline:resize', height: 4321 }, '*');
       const other = document.getElementById('other') as HTMLIFrameElement;
-      other.contentWindow!.eval?.call(
-        other.contentWindow,
-        'parent.postMessage({type:"contact-timeline:resize",height:4321},"*")',
-      );
+      // A message from another (unmarked) frame on the host page, sent from that frame's own context.
+      const frameWindow = other.contentWindow as unknown as { eval: (code: string) => void };
+      frameWindow.eval('parent.postMessage({ type: "contact-timeline:resize", height: 4321 }, "*")');
       window.postMessage({ type: 'contact-timeline:resize', height: 'javascript:alert(1)' }, '*');
     });
     await page.waitForTimeout(300);
