@@ -33,6 +33,8 @@ import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildTitles } from './titles.ts';
 
 export const DATASET_TITLE = 'Russia–China diplomatic contacts';
+/** U+202A–U+202E: embeddings and overrides. */
+const BIDI_CONTROLS = /[\u202a-\u202e]/g;
 export const DATASET_TITLES = { de: 'Diplomatische Kontakte Russland–China', en: DATASET_TITLE };
 
 export interface SeedFile {
@@ -150,6 +152,15 @@ function compileOne(
 ): ArticleExtraction | null {
   const decoded = decodeSeed(seed.bytes);
   report.warnings.push(...decoded.warnings.map((w) => `${seed.file}: ${w}`));
+  // Bidi override and embedding controls can make published text read differently from what it says; isolates and
+  // marks (which only fix display) are kept. Removed before anything else, so every span points into this text.
+  const bidi = decoded.text.match(BIDI_CONTROLS)?.length ?? 0;
+  if (bidi) {
+    decoded.text = decoded.text.replace(BIDI_CONTROLS, '');
+    report.warnings.push(
+      `${seed.file}: removed ${bidi} bidirectional override character(s) that could disguise the text; check the article's source.`,
+    );
+  }
   doc.text = decoded.text;
   if (decoded.binary || decoded.text.trim() === '') {
     doc.reason = decoded.binary ? 'Not a text file.' : 'The file is empty.';

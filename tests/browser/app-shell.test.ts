@@ -37,7 +37,13 @@ describe('app shell', () => {
     expect(summary.years).not.toBeNull();
     expect(text).toContain(String(summary.years![0]));
     expect(dataRequests).toEqual([`${server.url}data/contacts.json`]);
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    expect(problems).toEqual({
+      consoleErrors: [],
+      pageErrors: [],
+      foreignRequests: [],
+      cspViolations: [],
+      dialogs: [],
+    });
   });
 
   it('speaks English with lang=en', async () => {

@@ -52,7 +52,13 @@ describe('explore', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('Lavrov');
     await page.keyboard.press('Escape');
     await expect.poll(() => listedIds(page)).toHaveLength(dataset.events.length);
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    expect(problems).toEqual({
+      consoleErrors: [],
+      pageErrors: [],
+      foreignRequests: [],
+      cspViolations: [],
+      dialogs: [],
+    });
   });
 
   it('?forum=sco shows only SCO-venue events and the facet shows it checked', async () => {

@@ -47,17 +47,39 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * The Content-Security-Policy the README recommends for hosting the site. Every browser test runs under it, so a
+ * violation (which Chromium reports as a console error) fails the tests that check for console errors.
+ */
+export const RECOMMENDED_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export async function serveDist(options: Partial<StaticServerOptions> = {}): Promise<RunningServer> {
   const root = options.root ?? 'dist';
   if (!existsSync(`${root}/index.html`))
     throw new Error(`${root}/index.html is missing: run \`npm run build\` before the browser tests (npm test does).`);
-  return startStaticServer({ ...options, root });
+  return startStaticServer({
+    ...options,
+    root,
+    headers: { 'Content-Security-Policy': RECOMMENDED_CSP, ...options.headers },
+  });
 }
 
 export interface PageProblems {
   consoleErrors: string[];
   pageErrors: string[];
   foreignRequests: string[];
+  cspViolations: string[];
+  dialogs: string[];
 }
 
 /** A page that records what went wrong; foreign requests are aborted so a test can never leak to the network. */
@@ -71,7 +93,26 @@ export async function openPage(
   const context = await browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'UTC' });
   const page = await context.newPage();
   const origins = new Set([siteUrl, ...alsoAllowed].map((u) => new URL(u).origin));
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    foreignRequests: [],
+    cspViolations: [],
+    dialogs: [],
+  };
+  // A dialog (alert/confirm/prompt) can only come from script we did not write: record and dismiss it.
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.exposeFunction('__reportCspViolation', (text: string) => problems.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
+    });
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });

@@ -41,7 +41,13 @@ describe('timeline view', () => {
     for (const event of dataset.events)
       expect(await page.locator(`[data-event-id="${event.id}"]`).count(), event.id).toBeGreaterThan(0);
     expect(await page.getByTestId('result-count').textContent()).toContain(String(dataset.events.length));
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    expect(problems).toEqual({
+      consoleErrors: [],
+      pageErrors: [],
+      foreignRequests: [],
+      cspViolations: [],
+      dialogs: [],
+    });
   });
 
   it('zooms with the mouse wheel and shows the new window', async () => {
