@@ -62,6 +62,13 @@ function main(): number {
     );
     return 2;
   }
+  for (const [flag, path] of [['--out', options.out], ['--report', options.report]] as const)
+    if (path !== undefined && existsSync(path) && statSync(path).isDirectory()) {
+      console.error(
+        `build:data: ${flag} "${path}" is a folder; give a file name instead, e.g. ${flag} ${join(path, flag === '--out' ? 'contacts.json' : 'report.json')}.\n${USAGE}`,
+      );
+      return 2;
+    }
   const started = performance.now();
   const knowledge = loadKnowledge();
   const cues = parse(readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'cues.yaml'), 'utf8')) as Record<string, KnowledgeEntry>;

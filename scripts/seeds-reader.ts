@@ -2,7 +2,7 @@
  * The build's disk I/O: reading a seeds folder (articles and their sidecars) and writing a file atomically.
  * Unreadable entries become messages naming the file, never exceptions.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SeedFile } from './compiler/compile.ts';
 
@@ -43,6 +43,11 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; problems: string[] 
         continue;
       }
       if (!name.endsWith('.txt')) continue;
+      // Reading a named pipe blocks forever and a device (/dev/zero) never ends: only regular files are articles.
+      if (!info.isFile()) {
+        problems.push(`${rel}: not a regular file (a pipe, device or socket); remove it or save the article as a file.`);
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(path);
@@ -56,12 +61,13 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; problems: string[] 
       const sidecarName = name.replace(/\.txt$/, '.meta.yaml');
       if (names.has(sidecarName)) {
         try {
-          seed.sidecar = {
-            file: rel.replace(/\.txt$/, '.meta.yaml'),
-            text: readFileSync(join(folder, sidecarName), 'utf8'),
-          };
+          const sidecarPath = join(folder, sidecarName);
+          if (!statSync(sidecarPath).isFile()) throw new Error('not a regular file');
+          seed.sidecar = { file: rel.replace(/\.txt$/, '.meta.yaml'), text: readFileSync(sidecarPath, 'utf8') };
         } catch (e) {
-          problems.push(`${rel.replace(/\.txt$/, '.meta.yaml')}: cannot read the sidecar (${(e as Error).message}).`);
+          problems.push(
+            `${rel.replace(/\.txt$/, '.meta.yaml')}: cannot read the sidecar (${(e as Error).message}); fix or delete it.`,
+          );
         }
       }
       seeds.push(seed);
@@ -75,6 +81,12 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; problems: string[] 
 export function writeAtomically(file: string, content: string) {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (e) {
+    // A failed write (disk full, target is a folder) must not leave a stray temporary file behind.
+    rmSync(temp, { force: true });
+    throw e;
+  }
 }

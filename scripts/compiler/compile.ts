@@ -245,7 +245,7 @@ function applySidecar(
     return;
   }
   const known = (table: 'people' | 'places' | 'forums' | 'topics', key: string) => {
-    const ok = key in knowledge[table] || (table === 'forums' && key in extraction.adHocForums);
+    const ok = Object.hasOwn(knowledge[table], key) || (table === 'forums' && Object.hasOwn(extraction.adHocForums, key));
     if (!ok)
       report.warnings.push(
         `${sidecarName(file)}: reported ${table} key "${key}" is not in scripts/knowledge/${table}.yaml; add it there first.`,

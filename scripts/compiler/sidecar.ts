@@ -53,10 +53,24 @@ export interface SidecarResult {
 const TOP_KEYS = ['date', 'url', 'publisher', 'language', 'relevant', 'reason', 'reported'];
 const REPORTED_KEYS = ['kind', 'date', 'place', 'participants', 'forum', 'topics'];
 
+/** A sidecar is a few lines of metadata; YAML's duplicate-key check is quadratic, so huge files are refused. */
+const MAX_SIDECAR_CHARS = 64 * 1024;
+
 export function parseSidecar(source: string, file: string): SidecarResult {
+  if (source.length > MAX_SIDECAR_CHARS)
+    return {
+      sidecar: {},
+      errors: [
+        `${file}:1: the sidecar is ${Math.round(source.length / 1024)} KB, far more than metadata needs (at most ${MAX_SIDECAR_CHARS / 1024} KB); fix it or delete it.`,
+      ],
+      warnings: [],
+    };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  // Errors at the end of the file (an unclosed bracket or quote) point at the last line with text, not past it.
+  const lastText = Math.max(0, source.trimEnd().length - 1);
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(Math.min(offset, lastText)).line;
   if (doc.errors.length > 0) {
     return {
       sidecar: {},

@@ -316,12 +316,18 @@ export function badInputs(options: InputOptions = {}): BadCase[] {
   xss('xss-json-breaker', '</script><!--"\\u2028\u2028\u2029 ${alert(1)} {{constructor.constructor("alert(1)")()}}');
 
   // Sidecars (beside a bad article of their own, so the real articles keep theirs)
-  const sidecar = (id: string, yaml: string | Uint8Array, line?: number, check?: BadCase['check']) =>
+  const sidecar = (
+    id: string,
+    yaml: string | Uint8Array,
+    line?: number,
+    check?: BadCase['check'],
+    article = GERMAN,
+  ) =>
     add({
       id,
       category: 'sidecar',
       entries: [
-        { path: `${id}.txt`, bytes: utf8(GERMAN) },
+        { path: `${id}.txt`, bytes: utf8(article) },
         { path: `${id}.meta.yaml`, bytes: typeof yaml === 'string' ? utf8(yaml) : yaml },
       ],
       ...(line !== undefined ? { message: { file: `${id}.meta.yaml`, line } } : {}),
@@ -349,21 +355,31 @@ export function badInputs(options: InputOptions = {}): BadCase[] {
   sidecar('sidecar-alias-cycle', 'reported: &r\n  topics: *r\n', undefined);
   sidecar(
     'sidecar-1mb',
-    `# padding\n${'reason: x\n'.slice(0, 0)}reason: "${'Begründung '.repeat(95_000)}"\ndate: 2021-07-01\n`,
+    `reason: "${'Begründung '.repeat(95_000)}"\ndate: 2021-07-01\n`,
+    1,
   );
   sidecar('sidecar-1mb-unknown-keys', Array.from({ length: 60_000 }, (_, i) => `k${i}: v\n`).join(''), 1);
   sidecar('sidecar-binary', concat(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0), randomBytes(rng, 512)), 1);
   sidecar('sidecar-cp1252', iconv.encode('publisher: Süddeutsche\nreason: „Grüße“\n', 'windows-1252'));
+  // Keys every JavaScript object "has": a sidecar must not smuggle them in as knowledge-base keys.
   sidecar(
     'sidecar-prototype-keys',
-    'reported:\n  place: constructor\n  participants: [__proto__, hasOwnProperty]\n  topics: [toString]\n  forum: valueOf\n__proto__: {relevant: true}\n',
-    1,
+    'date: 2023-04-17\nreported:\n  place: constructor\n  participants: [__proto__, hasOwnProperty, shoigu]\n' +
+      '  topics: [toString]\n  forum: valueOf\n__proto__: {relevant: true}\n',
+    undefined,
     (o) => {
-      const bad = o.dataset.events.find((e) =>
-        [e.place, e.forum, ...e.participants, ...e.topics].some((k) => k !== null && k in Object.prototype),
+      const event = o.dataset.events.find((e) => e.participants.includes('shoigu'));
+      if (!event) return "the article's own reported contact is missing";
+      const bad = [event.place, event.forum, ...event.participants, ...event.topics].filter(
+        (k) => k !== null && k in Object.prototype,
       );
-      return bad ? `prototype key accepted as a knowledge-base key in event ${bad.id}` : null;
+      if (bad.length) return `prototype keys accepted as knowledge-base keys: ${bad.join(', ')}`;
+      return o.messages.some((m) => m.includes('"constructor" is not in scripts/knowledge/places.yaml'))
+        ? null
+        : 'no message rejects the prototype key';
     },
+    'Der russische Verteidigungsminister Sergej Schoigu hat sich am Montag in Peking mit dem chinesischen ' +
+      'Ministerpräsidenten Li Qiang getroffen. Beide Seiten sprachen über die Zusammenarbeit.\n',
   );
   sidecar(
     'sidecar-xss',

@@ -76,7 +76,7 @@ describe('timeline view', () => {
     const { page } = await ready();
     const chart = page.locator('svg[role="listbox"]');
     // Tab into the chart the way a keyboard user would.
-    for (let i = 0; i < 15 && !(await chart.evaluate((el) => el === document.activeElement)); i++)
+    for (let i = 0; i < 60 && !(await chart.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     expect(await chart.evaluate((el) => el === document.activeElement)).toBe(true);
     const dated = dataset.events.filter((e) => e.date.start !== null).map((e) => e.id);

@@ -1,0 +1,77 @@
+/** Smoke test of the benchmark's pure parts (the browser part runs only in `npm run bench`). */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../src/lib/dataset/validate.ts';
+import { benchDataset, writeBenchDataset } from './datasets.ts';
+import { max, median, medianOf, percentile, ratio } from './stats.ts';
+
+describe('bench datasets', () => {
+  it('writes a dataset that passes validateDataset without errors or warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    try {
+      const file = join(dir, 'data', 'bench-500.json');
+      const bytes = writeBenchDataset(file, 500, 7);
+      const text = readFileSync(file, 'utf8');
+      expect(Buffer.byteLength(text)).toBe(bytes);
+      const data = JSON.parse(text);
+      expect(validateDataset(data)).toEqual({ errors: [], warnings: [] });
+      expect(data.events).toHaveLength(500);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is deterministic, sorted by date with undated events last, and every source document exists', () => {
+    const a = benchDataset(300, 3);
+    expect(JSON.stringify(benchDataset(300, 3))).toBe(JSON.stringify(a));
+    const starts = a.events.map((e) => e.date.start);
+    const firstUndated = starts.indexOf(null);
+    const dated = (firstUndated === -1 ? starts : starts.slice(0, firstUndated)) as string[];
+    expect(dated).toEqual([...dated].sort());
+    if (firstUndated !== -1) expect(starts.slice(firstUndated).every((s) => s === null)).toBe(true);
+    const docs = new Set(a.documents.map((d) => d.id));
+    expect(a.events.every((e) => e.sources.every((s) => docs.has(s.document)))).toBe(true);
+    expect(a.documents.flatMap((d) => d.events).sort()).toEqual(a.events.map((e) => e.id).sort());
+    expect(new Set(a.events.map((e) => e.title)).size).toBeGreaterThan(20);
+  });
+});
+
+describe('percentile', () => {
+  const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+  it.each([
+    { values: [42], p: 0, expected: 42 },
+    { values: [42], p: 95, expected: 42 },
+    { values: [1, 2], p: 50, expected: 1.5 },
+    { values: [3, 1, 2], p: 50, expected: 2 },
+    { values: ten, p: 0, expected: 1 },
+    { values: ten, p: 50, expected: 5.5 },
+    { values: ten, p: 90, expected: 9.1 },
+    { values: ten, p: 95, expected: 9.55 },
+    { values: ten, p: 100, expected: 10 },
+    { values: [16.7, 16.7, 16.7, 33.3], p: 50, expected: 16.7 },
+  ])('p$p of $values = $expected', ({ values, p, expected }) => {
+    expect(percentile(values, p)).toBeCloseTo(expected, 10);
+  });
+
+  it('leaves its input alone, is NaN for no values and rejects p outside 0..100', () => {
+    const values = [3, 1, 2];
+    percentile(values, 50);
+    expect(values).toEqual([3, 1, 2]);
+    expect(percentile([], 50)).toBeNaN();
+    expect(() => percentile([1], 101)).toThrow(RangeError);
+    expect(() => percentile([1], -1)).toThrow(RangeError);
+  });
+
+  it('median, max, medianOf and ratio', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(max([2, 9, 4])).toBe(9);
+    expect(max([])).toBeNaN();
+    expect(medianOf([null, 4, undefined, 2, Number.NaN])).toBe(3);
+    expect(medianOf([null])).toBeNull();
+    expect(ratio(150, 100)).toBe(1.5);
+    expect(ratio(1, 0)).toBeNull();
+    expect(ratio(null, 3)).toBeNull();
+  });
+});
