@@ -34,6 +34,18 @@ export default mergeConfig(
         {
           extends: true,
           test: {
+            name: 'robustness',
+            environment: 'node',
+            include: ['tests/robustness/**/*.test.ts'],
+            // Builds of hostile inputs and killed processes: slower than unit tests, and one at a time.
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: 'browser',
             environment: 'node',
             include: ['tests/browser/**/*.test.ts'],

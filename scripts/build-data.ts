@@ -62,7 +62,10 @@ function main(): number {
     );
     return 2;
   }
-  for (const [flag, path] of [['--out', options.out], ['--report', options.report]] as const)
+  for (const [flag, path] of [
+    ['--out', options.out],
+    ['--report', options.report],
+  ] as const)
     if (path !== undefined && existsSync(path) && statSync(path).isDirectory()) {
       console.error(
         `build:data: ${flag} "${path}" is a folder; give a file name instead, e.g. ${flag} ${join(path, flag === '--out' ? 'contacts.json' : 'report.json')}.\n${USAGE}`,

@@ -46,6 +46,8 @@ const stages: Stage[] = [
   // depend on where the build runs.
   vitest('unit-tz-kiritimati', ['--project', 'unit', 'scripts/compiler'], { TEST_TZ: 'Pacific/Kiritimati' }),
   vitest('unit-tz-los-angeles', ['--project', 'unit', 'scripts/compiler'], { TEST_TZ: 'America/Los_Angeles' }),
+  // The build side against bad, hostile and huge input, and a build killed mid-write (bounded and seeded).
+  vitest('robustness', ['--project', 'robustness']),
   { name: 'build', command: ['npm', 'run', 'build', '--silent'] },
 ];
 if (!skipBrowser) stages.push({ ...vitest('browser', ['--project', 'browser']), needs: 'build' });

@@ -45,7 +45,9 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; problems: string[] 
       if (!name.endsWith('.txt')) continue;
       // Reading a named pipe blocks forever and a device (/dev/zero) never ends: only regular files are articles.
       if (!info.isFile()) {
-        problems.push(`${rel}: not a regular file (a pipe, device or socket); remove it or save the article as a file.`);
+        problems.push(
+          `${rel}: not a regular file (a pipe, device or socket); remove it or save the article as a file.`,
+        );
         continue;
       }
       let bytes: Uint8Array;

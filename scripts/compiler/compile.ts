@@ -33,6 +33,8 @@ import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildTitles } from './titles.ts';
 
 export const DATASET_TITLE = 'Russia–China diplomatic contacts';
+/** Longest article text analysed (characters); see compileOne. */
+export const MAX_ARTICLE_CHARS = 1_000_000;
 /** U+202A–U+202E: embeddings and overrides. */
 const BIDI_CONTROLS = /[\u202a-\u202e]/g;
 export const DATASET_TITLES = { de: 'Diplomatische Kontakte Russland–China', en: DATASET_TITLE };
@@ -161,6 +163,16 @@ function compileOne(
       `${seed.file}: removed ${bidi} bidirectional override character(s) that could disguise the text; check the article's source.`,
     );
   }
+  // News articles are a few kilobytes; a file of megabytes is a dump or a mistake. Analysing (and publishing) all of
+  // it would make the build and the page slow, so only the first part is used, at a paragraph break.
+  if (decoded.text.length > MAX_ARTICLE_CHARS) {
+    const cut = decoded.text.lastIndexOf('\n', MAX_ARTICLE_CHARS);
+    const kept = cut > MAX_ARTICLE_CHARS / 2 ? cut : MAX_ARTICLE_CHARS;
+    report.warnings.push(
+      `${seed.file}: the file has ${decoded.text.length.toLocaleString('en')} characters; only the first ${kept.toLocaleString('en')} were analysed. Split it into one file per article.`,
+    );
+    decoded.text = decoded.text.slice(0, kept);
+  }
   doc.text = decoded.text;
   if (decoded.binary || decoded.text.trim() === '') {
     doc.reason = decoded.binary ? 'Not a text file.' : 'The file is empty.';
@@ -245,7 +257,8 @@ function applySidecar(
     return;
   }
   const known = (table: 'people' | 'places' | 'forums' | 'topics', key: string) => {
-    const ok = Object.hasOwn(knowledge[table], key) || (table === 'forums' && Object.hasOwn(extraction.adHocForums, key));
+    const ok =
+      Object.hasOwn(knowledge[table], key) || (table === 'forums' && Object.hasOwn(extraction.adHocForums, key));
     if (!ok)
       report.warnings.push(
         `${sidecarName(file)}: reported ${table} key "${key}" is not in scripts/knowledge/${table}.yaml; add it there first.`,

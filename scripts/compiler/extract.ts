@@ -915,7 +915,7 @@ function attributeQuotes(
   const quotes: Quote[] = [];
   for (const q of quotations) {
     if ((q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_QUOTE_WORDS) continue;
-    const i = facts.findIndex((f) => f.sentence.end > q.start);
+    const i = firstEndingAfter(facts, q.start);
     const f = facts[i];
     if (!f) continue;
     // A quoted forum or conference title is a name, not a statement.
@@ -936,6 +936,18 @@ function attributeQuotes(
     });
   }
   return quotes;
+}
+
+/** Index of the first sentence ending after `pos` (sentences are in text order), or -1. */
+function firstEndingAfter(facts: SentenceFacts[], pos: number): number {
+  let lo = 0;
+  let hi = facts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (facts[mid]!.sentence.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < facts.length ? lo : -1;
 }
 
 /** The speaker named between two offsets of a sentence: a person before an institution, the nearest first. */

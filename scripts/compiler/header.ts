@@ -30,7 +30,10 @@ export function parseHeader(text: string): SeedHeader | null {
   let url: string | undefined;
   if (m[2]) {
     url = safeHttpUrl(m[2]);
-    if (!url) warnings.push(`line 1: header URL "${m[2]}" is not an http(s) address and was ignored; write the article's https:// address there or leave it out.`);
+    if (!url)
+      warnings.push(
+        `line 1: header URL "${m[2]}" is not an http(s) address and was ignored; write the article's https:// address there or leave it out.`,
+      );
   }
   return { bodyStart: lineEnd < 0 ? text.length : lineEnd + 1, span: [0, line.trimEnd().length], date, url, warnings };
 }

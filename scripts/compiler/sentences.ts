@@ -110,7 +110,19 @@ export function findQuotations(text: string): Quotation[] {
 
 export function splitSentences(text: string, from = 0): Sentence[] {
   const quotes = findQuotations(text);
-  const insideQuote = (pos: number) => quotes.some((q) => pos > q.start && pos < q.end - 1);
+  // Quotations are sorted and never overlap: a binary search keeps long texts linear-ish.
+  const insideQuote = (pos: number) => {
+    let lo = 0;
+    let hi = quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = quotes[mid]!;
+      if (pos <= q.start) hi = mid - 1;
+      else if (pos >= q.end - 1) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let start = from;

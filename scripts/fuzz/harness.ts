@@ -127,7 +127,8 @@ export function runCli(seedsDir: string, outDir: string, timeoutMs = 30_000): Pr
 }
 
 /** Words that tell the curator what to do about a problem. */
-const ACTION = /\b(fix|remove|delete|re-save|rename|check|add|find|write|save|report|see|set|use|should)\b|known( keys)?:/i;
+const ACTION =
+  /\b(fix|remove|delete|re-save|rename|check|add|find|write|save|report|see|set|use|should)\b|known( keys)?:/i;
 
 export interface Verdict {
   /** The real articles' reported events changed or vanished. */

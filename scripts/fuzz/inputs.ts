@@ -316,13 +316,7 @@ export function badInputs(options: InputOptions = {}): BadCase[] {
   xss('xss-json-breaker', '</script><!--"\\u2028\u2028\u2029 ${alert(1)} {{constructor.constructor("alert(1)")()}}');
 
   // Sidecars (beside a bad article of their own, so the real articles keep theirs)
-  const sidecar = (
-    id: string,
-    yaml: string | Uint8Array,
-    line?: number,
-    check?: BadCase['check'],
-    article = GERMAN,
-  ) =>
+  const sidecar = (id: string, yaml: string | Uint8Array, line?: number, check?: BadCase['check'], article = GERMAN) =>
     add({
       id,
       category: 'sidecar',
@@ -353,11 +347,7 @@ export function badInputs(options: InputOptions = {}): BadCase[] {
     11,
   );
   sidecar('sidecar-alias-cycle', 'reported: &r\n  topics: *r\n', undefined);
-  sidecar(
-    'sidecar-1mb',
-    `reason: "${'Begründung '.repeat(95_000)}"\ndate: 2021-07-01\n`,
-    1,
-  );
+  sidecar('sidecar-1mb', `reason: "${'Begründung '.repeat(95_000)}"\ndate: 2021-07-01\n`, 1);
   sidecar('sidecar-1mb-unknown-keys', Array.from({ length: 60_000 }, (_, i) => `k${i}: v\n`).join(''), 1);
   sidecar('sidecar-binary', concat(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0), randomBytes(rng, 512)), 1);
   sidecar('sidecar-cp1252', iconv.encode('publisher: Süddeutsche\nreason: „Grüße“\n', 'windows-1252'));

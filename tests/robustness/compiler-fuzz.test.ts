@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badInputs, materialize, restorePermissions, type BadCase } from '../../scripts/fuzz/inputs.ts';
+import { badInputs, FIFTY_MB, materialize, restorePermissions, type BadCase } from '../../scripts/fuzz/inputs.ts';
 import {
   baseline,
   buildContext,
@@ -24,22 +24,12 @@ import {
 /** Fixed seed: the same inputs on every run and machine. */
 const SEED = 20250713;
 /**
- * The "huge file" case. A real 50 MB article takes minutes to compile on a 2-core machine (about 1 s per MB, see the
- * report), far over the 20 s a CI case may take, so CI uses 2 MB; `tsx scripts/fuzz/cli.ts --big` runs 50 MB.
+ * The "huge file" case: a real 50 MB file. The compiler analyses only the first million characters of a file (with a
+ * warning), so this runs in seconds.
  */
-const BIG_BYTES = 2 * 1024 * 1024;
+const BIG_BYTES = FIFTY_MB;
 /** Cases also run through the real command (plus every case that could block a process: FIFOs, devices). */
-const CLI_SUBSET = new Set([
-  'empty',
-  'png',
-  'mojibake-cp1252',
-  'header-javascript-url',
-  'sidecar-billion-laughs',
-  'sidecar-unclosed-bracket',
-  'symlink-missing',
-  'name-cyrillic',
-  'xss-script',
-]);
+const CLI_SUBSET = new Set(['png', 'mojibake-cp1252', 'sidecar-unclosed-bracket', 'symlink-missing', 'name-cyrillic']);
 
 const cases = badInputs({ seed: SEED, bigBytes: BIG_BYTES });
 const totals = { tried: 0, viaCli: 0, crashes: 0, dataLost: 0, failures: 0, conditionsSkipped: [] as string[] };

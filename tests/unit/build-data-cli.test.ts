@@ -20,7 +20,7 @@ function seedCopy(names?: string[]): string {
   return dir;
 }
 
-describe('build:data command line', () => {
+describe('build:data command line', { timeout: 60_000 }, () => {
   it('exits 2 on an unknown option or a missing seeds folder, naming the problem', () => {
     const unknown = run(['--frobnicate']);
     expect(unknown.status).toBe(2);
