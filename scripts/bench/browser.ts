@@ -18,6 +18,8 @@ import { max, percentile } from './stats.ts';
 export interface Target {
   /** Selector of the rendered marks (events or clusters). */
   marks: string;
+  /** Selector of cluster marks (counted after load, to show whether clustering is in effect). */
+  clusters: string;
   /** Selector of the element that takes wheel and drag gestures. */
   gestureArea: string;
   /** In-page expression returning the visible window as [t0, t1] (ms), to prove the gestures did something. */
@@ -26,12 +28,14 @@ export interface Target {
 
 export const APP_TARGET: Target = {
   marks: 'svg[role="listbox"] g.events > *, svg[role="listbox"] g.clusters > *',
+  clusters: 'svg[role="listbox"] g.clusters > *',
   gestureArea: 'svg[role="listbox"] .catcher',
   windowExpr: `(document.querySelector('svg[role="listbox"]')?.getAttribute('data-window') ?? '').split(',').map(Number)`,
 };
 
 export const PEER_TARGET: Target = {
   marks: '.vis-timeline .vis-item',
+  clusters: '.vis-timeline .vis-item.vis-cluster',
   gestureArea: '.vis-panel.vis-center',
   windowExpr: `window.__peer ? window.__peer.getWindow() : []`,
 };

@@ -3,7 +3,7 @@
  * one group per forum lane. `?data=data/bench-N.json&cluster=1` turns on vis-timeline's clustering.
  * Exposes `window.__peer` so the benchmark can read the visible window. Bundled by ./peer.ts; never part of the app.
  */
-import { DataSet, Timeline } from 'vis-timeline/standalone';
+import { Timeline } from 'vis-timeline/standalone';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
 
@@ -53,15 +53,15 @@ async function main() {
   const url = params.get('data') ?? 'data/bench-1000.json';
   const cluster = params.get('cluster') === '1';
   const data = (await (await fetch(url, { cache: 'no-cache' })).json()) as Dataset;
-  const items = new DataSet(toItems(data));
-  const groups = new DataSet(LANES.map((id) => ({ id, content: id })));
+  const items = toItems(data);
+  const groups = LANES.map((id) => ({ id, content: id }));
   const container = document.getElementById('timeline')!;
   const timeline = new Timeline(container, items, groups, {
     height: '100%',
     stack: true,
     showTooltips: false,
     zoomMin: 86_400_000,
-    cluster: cluster ? { maxItems: 1 } : false,
+    ...(cluster ? { cluster: { maxItems: 1 } } : {}),
   });
   (window as unknown as { __peer: unknown }).__peer = {
     items: items.length,

@@ -286,6 +286,8 @@ async function benchBundle(rebuild: boolean): Promise<BundleResult> {
 interface PageRun {
   firstRenderMs: number | null;
   marks: number;
+  /** Cluster marks on screen after load (settled). */
+  clusters?: number;
   heapBytes: number | null;
   frames: FrameStats | null;
   keys?: KeyStats | null;
@@ -335,6 +337,9 @@ async function pageRun(
     if (first.ms === null)
       return { firstRenderMs: null, marks: 0, heapBytes: null, frames: null, keys: null, error: first.error };
     await settle(page);
+    const clusters = (await page.evaluate(
+      `document.querySelectorAll(${JSON.stringify(target.clusters)}).length`,
+    )) as number;
     const heapBytes = await heapAfterGc(page).catch(() => null);
     let frames: FrameStats | null = null;
     let keys: KeyStats | null = null;
@@ -348,7 +353,15 @@ async function pageRun(
     } catch (e) {
       error = (e as Error).message.split('\n')[0];
     }
-    return { firstRenderMs: first.ms, marks: first.marks, heapBytes, frames, ...(opts.typing ? { keys } : {}), error };
+    return {
+      firstRenderMs: first.ms,
+      marks: first.marks,
+      clusters,
+      heapBytes,
+      frames,
+      ...(opts.typing ? { keys } : {}),
+      error,
+    };
   } finally {
     await context.close().catch(() => undefined);
   }
@@ -683,6 +696,20 @@ async function main(): Promise<number> {
     console.log(
       `\nRatios: ours ÷ vis-timeline (below 1 = ours is faster/smaller). Targets are reported, not enforced. JSON: ${options.out} (${fmt(results.durationS, 0)} s).`,
     );
+    const clustersOf = (list: Scenario[], n: number) =>
+      fmt(medianOf(list.find((x) => x.events === n)?.runs.map((r) => r.clusters) ?? []));
+    console.log(
+      `Cluster marks on screen after load (ours / vis-timeline + cluster): ${sizes.map((n) => `${fmt(n)} events: ${clustersOf(appScenarios, n)} / ${clustersOf(cluster, n)}`).join('; ')}.`,
+    );
+    for (const [mode, list] of [
+      ['vis-timeline', plain],
+      ['vis-timeline + cluster', cluster],
+    ] as const)
+      for (const sc of list)
+        if (sc.runs.length < options.runs)
+          console.log(
+            `${mode} at ${fmt(sc.events)} events ran ${sc.runs.length}× (a first render over 30 s is not repeated).`,
+          );
     if (compile.some((c) => c.articles >= 10000 && c.runs.length === 1))
       console.log('The 10,000-article compile ran once (--compile-runs).');
     if (problems.length)
