@@ -52,18 +52,17 @@ import {
 import { writeBenchDataset } from './datasets.ts';
 import { buildPeer, linkPeerData } from './peer.ts';
 import { fmt, medianOf, ratio } from './stats.ts';
+import { CHROMIUM_ARGS, findChromium } from '../serve/chromium.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+// Resolved once; a missing browser is reported with advice where the browser part starts.
+const CHROMIUM = (() => {
+  try {
+    return findChromium();
+  } catch {
+    return '/usr/bin/chromium';
+  }
+})();
 const SEARCH_QUERY = 'Lavrov Wan'; // 10 characters: a person and the start of another
 const USAGE =
   'Usage: tsx scripts/bench/run.ts [--quick] [--runs N] [--compile-runs N] [--out FILE] [--rebuild] [--no-peer]';

@@ -16,6 +16,9 @@
 import iconv from 'iconv-lite';
 import type { EventKind } from '../../src/lib/dataset/types.ts';
 import type { Knowledge, PersonEntry } from '../compiler/knowledge.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
+
+export { mulberry32 };
 
 // ------------------------------------------------------------------------------------------------ public types
 
@@ -60,18 +63,6 @@ export interface CorpusOptions {
 }
 
 // ------------------------------------------------------------------------------------------------ randomness
-
-/** mulberry32: a tiny 32-bit PRNG; the same seed gives the same sequence of floats in [0, 1) everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A per-article seed: articles do not depend on each other's random draws. */
 function mix(seed: number, index: number, salt: number): number {

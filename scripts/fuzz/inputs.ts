@@ -10,21 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
+
+export { mulberry32 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Randomness
-
-/** mulberry32: a tiny 32-bit PRNG; the same seed always gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Rng = () => number;
 export const randInt = (rng: Rng, n: number): number => Math.floor(rng() * n);

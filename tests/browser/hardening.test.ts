@@ -10,6 +10,7 @@ import { launchBrowser, openPage, serveDist, type PageProblems } from './harness
 import type { RunningServer } from '../../scripts/serve/static-server.ts';
 import { compileTexts } from '../../scripts/compiler/testing/context.ts';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -168,13 +169,7 @@ describe('bad datasets and URLs', () => {
   });
 
   it('survives 60 random and hostile query strings (seeded) without an uncaught exception', async () => {
-    let seed = 20251123;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(20251123);
     const keys = [
       'q',
       'forum',

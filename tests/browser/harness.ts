@@ -5,43 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/serve/chromium.ts';
 import { startStaticServer, type RunningServer, type StaticServerOptions } from '../../scripts/serve/static-server.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a browser that Playwright installed earlier. */
-export function findChromium(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    safePlaywrightPath(),
-  ];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found)
-    throw new Error(
-      'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
-        'macOS: install Chrome or Chromium) and, if it is not at /usr/bin/chromium, set CHROMIUM_PATH to its executable. ' +
-        'The tests never download a browser.',
-    );
-  return found;
-}
-
-function safePlaywrightPath(): string | undefined {
-  try {
-    return chromium.executablePath();
-  } catch {
-    return undefined;
-  }
-}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random.ts';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, EVENT_STATUSES } from '../dataset/types.ts';
 import { EMPTY_FILTERS, type Filters } from '../filter/facets.ts';
@@ -9,18 +10,6 @@ const view = (over: Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<Fi
   filters: { ...EMPTY_FILTERS, ...over.filters },
 });
 const parse = (s: string) => parseViewState(s);
-
-/** Deterministic PRNG for the fuzz test (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A structural check of everything parseViewState promises about its result. */
 function assertValid(s: ViewState) {
