@@ -17,6 +17,7 @@ import iconv from 'iconv-lite';
 import type { EventKind } from '../../src/lib/dataset/types.ts';
 import type { Knowledge, PersonEntry } from '../compiler/knowledge.ts';
 import { mulberry32 } from '../../src/lib/random.ts';
+import { MONTHS as UI_MONTHS } from '../../src/lib/timeline/format.ts';
 
 export { mulberry32 };
 
@@ -140,34 +141,7 @@ function randomDate(rng: Rng, minYear = FIRST_YEAR): string {
 }
 
 const MONTHS = {
-  de: [
-    'Januar',
-    'Februar',
-    'März',
-    'April',
-    'Mai',
-    'Juni',
-    'Juli',
-    'August',
-    'September',
-    'Oktober',
-    'November',
-    'Dezember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  ...UI_MONTHS,
   ru: [
     'января',
     'февраля',

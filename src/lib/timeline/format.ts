@@ -7,7 +7,8 @@ import { parseIsoDate } from './extent.ts';
 
 type Lang = 'de' | 'en';
 
-const MONTHS: Record<Lang, readonly string[]> = {
+/** Month names in the nominative, by UI language (also used by the synthetic corpus generator). */
+export const MONTHS: Record<Lang, readonly string[]> = {
   de: [
     'Januar',
     'Februar',
