@@ -164,6 +164,31 @@ describe('EventList', () => {
   });
 });
 
+describe('EventList with many events', () => {
+  it('renders only the rows in view, and the rest as the reader scrolls', async () => {
+    const events = Array.from({ length: 600 }, (_, i) =>
+      day(
+        `e${String(i).padStart(3, '0')}`,
+        `20${String(10 + Math.floor(i / 60)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
+      ),
+    );
+    const { container } = mount(EventList as unknown as typeof TimelineChart, events);
+    await tick();
+    const rendered = () => container.querySelectorAll('.rows button[data-event-id]').length;
+    expect(rendered()).toBeGreaterThan(5);
+    expect(rendered()).toBeLessThan(100);
+    const viewport = container.querySelector<HTMLElement>('.viewport')!;
+    viewport.scrollTop = 20_000;
+    await fireEvent.scroll(viewport);
+    await tick();
+    const ids = [...container.querySelectorAll('.rows button[data-event-id]')].map((b) =>
+      b.getAttribute('data-event-id'),
+    );
+    expect(ids).not.toContain('e000');
+    expect(ids.length).toBeLessThan(100);
+  });
+});
+
 describe('EventDetail', () => {
   it('shows the date at its precision, roles at that date, quotes with speakers and highlighted evidence', async () => {
     const text = 'Bei einem Treffen haben Lawrow und Wang Yi beraten.';
