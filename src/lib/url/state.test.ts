@@ -2,7 +2,14 @@ import { mulberry32 } from '../random.ts';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, EVENT_STATUSES } from '../dataset/types.ts';
 import { EMPTY_FILTERS, type Filters } from '../filter/facets.ts';
-import { DEFAULT_VIEW, isSafeDataPath, parseViewState, serializeViewState, type ViewState } from './state.ts';
+import {
+  DEFAULT_VIEW,
+  isSafeDataPath,
+  parseViewState,
+  serializeViewState,
+  type ViewState,
+  PARAM_ORDER,
+} from './state.ts';
 
 const view = (over: Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<Filters> } = {}): ViewState => ({
   ...DEFAULT_VIEW,
@@ -152,31 +159,7 @@ describe('parseViewState', () => {
   it('never throws and always returns a valid state for 500 hostile query strings (seeded)', () => {
     const rand = mulberry32(20240713);
     const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)] as T;
-    const names = [
-      'q',
-      'forum',
-      'mentioned',
-      'kind',
-      'person',
-      'topic',
-      'status',
-      'from',
-      'to',
-      'view',
-      'event',
-      'lanes',
-      'lang',
-      'embed',
-      'controls',
-      'data',
-      'x',
-      '',
-      '__proto__',
-      'constructor',
-      'q ',
-      'Q',
-      '%71',
-    ];
+    const names = [...PARAM_ORDER, 'x', '', '__proto__', 'constructor', 'q ', 'Q', '%71'];
     const values = [
       '',
       '1',
