@@ -28,7 +28,7 @@ import {
 import { parseHeader, publisherFromUrl } from './header.ts';
 import type { Knowledge, KnowledgeEntry } from './knowledge.ts';
 import { detectLanguage } from './language.ts';
-import { asPartial, cmp, dateKey, mergeCandidates } from './merge.ts';
+import { cmp, dateKey, mergeCandidates } from './merge.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildTitles } from './titles.ts';
 
@@ -133,7 +133,7 @@ export function compileSeeds(seeds: SeedFile[], ctx: ExtractorContext, options: 
     dataDate: documents.map((d) => d.date ?? '').reduce((a, b) => (b > a ? b : a), '') || null,
     events,
     documents,
-    entities: collectEntities(events, documents, ctx.knowledge, adHocForums),
+    entities: collectEntities(events, ctx.knowledge, adHocForums),
   };
   const { errors } = validateDataset(dataset);
   return {
@@ -335,7 +335,6 @@ function finishEvents(
 
 function collectEntities(
   events: ContactEvent[],
-  documents: SourceDocument[],
   knowledge: Knowledge,
   adHoc: Record<string, AdHocForum>,
 ): EntityTables {
@@ -376,7 +375,6 @@ function collectEntities(
       }
     });
   }
-  void documents;
   // The offices people held, so the app can say "Außenminister" and "Foreign Minister" without the knowledge base.
   tables.roles = {};
   for (const person of Object.values(tables.people))
@@ -411,5 +409,3 @@ function uniqueId(base: string, used: Set<string>): string {
 function sidecarName(file: string): string {
   return file.replace(/\.[^./]+$/, '') + '.meta.yaml';
 }
-
-export { asPartial };

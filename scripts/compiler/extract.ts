@@ -743,15 +743,13 @@ function buildReported(
     (forum && kind !== 'phone-call' && kind !== 'video-call' ? (knowledge.forums[forum]?.place ?? null) : null);
 
   // Topics: every topic of the article except in sentences that only speak of other contacts.
-  const otherOnly = new Set(
-    facts
-      .filter((f) => f.cues.length > 0 && !group.some((m) => m.facts === f) && f.cues.every((c) => c !== lead.cue))
-      .filter((f) => f.cues.length > 0 && !f.people.length === false)
-      .map((f) => f.sentence.index),
-  );
+  // Topics of a sentence about another contact (one with people of its own, outside this contact's sentences)
+  // belong to that contact.
+  const inGroup = new Set(group.map((m) => m.facts));
+  const aboutOthers = (f: SentenceFacts) => !inGroup.has(f) && f.cues.length > 0 && f.people.length > 0;
   const topics: string[] = [];
   for (const f of facts) {
-    if (otherOnly.has(f.sentence.index) && !group.some((m) => m.facts === f)) continue;
+    if (aboutOthers(f)) continue;
     for (const t of f.topics) {
       if (topics.includes(t.id)) continue;
       topics.push(t.id);

@@ -63,6 +63,8 @@ export class TimelineState {
 
   readonly t = $derived.by(() => MESSAGES[this.lang]);
   readonly byId: ReadonlyMap<string, ContactEvent>;
+  /** Dated items by event id: keyboard steps and selections find theirs without a scan. */
+  readonly itemById: ReadonlyMap<string, TimelineItem>;
   /** Computed once per dataset: extents, lanes, chronological order. */
   readonly prepared: { items: TimelineItem[]; undated: ContactEvent[] };
   readonly items = $derived.by(() => {
@@ -90,6 +92,7 @@ export class TimelineState {
     this.lang = lang;
     this.byId = new Map(dataset.events.map((e) => [e.id, e]));
     this.prepared = prepareItems(dataset.events, dataset.entities);
+    this.itemById = new Map(this.prepared.items.map((i) => [i.event.id, i]));
   }
 
   setFilters(patch: Partial<Filters>) {
@@ -118,7 +121,7 @@ export class TimelineState {
 
   /** Pans (never zooms) so the event is inside the window. */
   reveal(id: string) {
-    const item = this.prepared.items.find((i) => i.event.id === id);
+    const item = this.itemById.get(id);
     if (!item) return;
     const [t0, t1] = this.visibleWindow;
     if (item.mid >= t0 && item.mid <= t1) return;

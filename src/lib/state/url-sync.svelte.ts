@@ -3,7 +3,7 @@
  * query string. This module applies a parsed URL to the state, writes state changes back (a history entry for each
  * deliberate change; replacing the entry while typing or zooming), and follows back/forward.
  */
-import { parseViewState, serializeViewState, DEFAULT_VIEW, type ViewState } from '../url/state.ts';
+import { parseViewState, serializeViewState, type ViewState } from '../url/state.ts';
 import type { TimelineState } from './timeline.svelte.ts';
 
 const DAY = 86_400_000;
@@ -82,5 +82,3 @@ function sameExcept(a: ViewState, b: ViewState, keys: (keyof ViewState)[]): bool
   const strip = (v: ViewState) => JSON.stringify({ ...v, ...Object.fromEntries(keys.map((k) => [k, null])) });
   return strip(a) === strip(b);
 }
-
-export { DEFAULT_VIEW };
