@@ -115,13 +115,15 @@ export function compileSeeds(seeds: SeedFile[], ctx: ExtractorContext, options: 
 
   const groups = mergeCandidates(candidates, { countryOf: (p) => ctx.knowledge.people[p]?.country });
   const events = finishEvents(groups, ctx.knowledge, adHocForums);
+  const documentById = firstBy(documents, (d) => d.id);
   for (const event of events)
     for (const source of event.sources) {
-      const doc = documents.find((d) => d.id === source.document);
+      const doc = documentById.get(source.document);
       if (doc && !doc.events.includes(event.id)) doc.events.push(event.id);
     }
+  const reportByFile = firstBy(reports, (r) => r.file);
   for (const doc of documents) {
-    const report = reports.find((r) => r.file === doc.file)!;
+    const report = reportByFile.get(doc.file)!;
     report.relevant = doc.relevant;
     report.events = doc.events.length;
   }
@@ -387,6 +389,13 @@ function collectEntities(
   for (const table of Object.keys(tables) as (keyof EntityTables)[])
     tables[table] = Object.fromEntries(Object.entries(tables[table]).sort(([a], [b]) => cmp(a, b)));
   return tables;
+}
+
+/** Items by key, the first one winning like `Array.find` would (a lookup per item must not scan them all). */
+function firstBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+  return map;
 }
 
 /** The document id is the file name without extension, made URL-safe. */

@@ -156,6 +156,16 @@ export function compatible(a: PartialDate, b: PartialDate): boolean {
   return (ia[0] <= ib[0] && ib[1] <= ia[1]) || (ib[0] <= ia[0] && ia[1] <= ib[1]);
 }
 
+/**
+ * Calendar years of a partial date's first and last day, or null when it has no valid interval (a malformed or
+ * inverted value). Two compatible dates always share one of these years; an index can file dates under them.
+ */
+export function yearSpan(p: PartialDate): [number, number] | null {
+  const iv = interval(p);
+  if (!iv || iv[1] < iv[0]) return null;
+  return [civil(iv[0])[0], civil(iv[1])[0]];
+}
+
 const RANK: Record<PartialDate['precision'], number> = { year: 0, month: 1, day: 2 };
 
 /** The more precise of two (compatible) dates: the narrower interval, then the finer precision; `a` on a tie. */
@@ -588,6 +598,46 @@ type Groups = Partial<Record<string, string>>;
 interface Rule {
   re: RegExp;
   run: (g: Groups, ctx: Ctx, m: RegExpExecArray) => Result | null;
+  /** Cheap tests that every match of `re` must pass somewhere in the sentence (see Gates). */
+  gates: RegExp[];
+}
+
+/**
+ * Most sentences hold no month name, no weekday, no relative date word and no four-digit number, yet every rule
+ * would scan them. A gate is a cheap regex that any match of a rule necessarily contains (a month word, four
+ * digits, …); a sentence that fails a rule's gate cannot match the rule, so the rule is skipped. Gates only ever
+ * skip work: they are derived from the rules' own parts, so they never change what is found.
+ */
+interface Gates {
+  /** A month word as the month rules spell it (without the left boundary: "16.Juli" has none). */
+  month: RegExp;
+  /** A year: four digits. */
+  year: RegExp;
+  /** Some digit. */
+  digit: RegExp;
+  /** An ISO date or month: "2021-07". */
+  iso: RegExp;
+  /** A dotted date: "16.07.", "16. 7.". */
+  dotted: RegExp;
+  /** A weekday. */
+  weekday: RegExp;
+  /** Any of the relative and anaphoric words. */
+  relative: RegExp;
+}
+
+/** A rule's source as a plain pattern: named groups become non-capturing (gates join sources that reuse names). */
+const unnamed = (src: string): string => src.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:');
+
+function buildGates(L: LangDef): Gates {
+  return {
+    month: new RegExp(S`(?:${L.monFull}|${L.monAbbr})${E}`, 'iu'),
+    year: /\d{4}/u,
+    digit: /\d/u,
+    iso: /\d{4}-\d{2}/u,
+    dotted: /\d\.\s?\d/u,
+    weekday: new RegExp(unnamed(L.weekday), 'iu'),
+    relative: new RegExp(S`${B}(?:${L.rel.map((w) => unnamed(w.src)).join('|')})${E}`, 'iu'),
+  };
 }
 
 const num = (s: string | undefined): number => (s === undefined ? NaN : Number(s));
@@ -612,37 +662,44 @@ function buildRules(lang: Language): Rule[] {
   const mon = (g: string): string => S`(?<${g}>${L.monFull}|${L.monAbbr})${E}`;
   const yearOpt = S`(?:${L.ysep}${L.year})?`;
   const rules: Rule[] = [];
-  const add = (src: string, run: Rule['run']): void => {
-    rules.push({ re: new RegExp(src, 'giu'), run });
+  const gate = buildGates(L);
+  const add = (gates: RegExp[], src: string, run: Rule['run']): void => {
+    rules.push({ re: new RegExp(src, 'giu'), run, gates });
   };
+  // Rules that need a day number and a month word, a month word (and a year), a four-digit year.
+  const dayAndMonth = [gate.month, gate.digit];
+  const monthAndYear = [gate.month, gate.year];
 
   // Cross-month day range: "30. Juni bis 2. Juli 2024", "30 июня – 2 июля".
   add(
+    dayAndMonth,
     S`${DB}${L.day('d1')}\s*${L.of}${mon('m1')}${L.mconn}${L.day('d2')}\s*${L.of}${mon('m2')}${yearOpt}${E}`,
     (g, ctx) => crossRange(ctx, num(g.d1), monthOf(g.m1 ?? ''), num(g.d2), monthOf(g.m2 ?? ''), g.y),
   );
   // Same-month day range: "16. bis 17. September 2024", "16.–17. September", "20–22 March", "с 20 по 22 марта".
-  add(S`${DB}${L.day('d1')}${L.dconn}${L.day('d2')}\s*${L.of}${mon('m1')}${yearOpt}${E}`, (g, ctx) => {
+  add(dayAndMonth, S`${DB}${L.day('d1')}${L.dconn}${L.day('d2')}\s*${L.of}${mon('m1')}${yearOpt}${E}`, (g, ctx) => {
     const m = monthOf(g.m1 ?? '');
     return crossRange(ctx, num(g.d1), m, num(g.d2), m, g.y);
   });
   // Day + month (+ year): "16. Juli 2021", "16 July 2021", "16 июля 2021 года", "am 3. Januar".
-  add(S`${DB}${L.day('d1')}\s*${L.of}${mon('m1')}${yearOpt}${E}`, (g, ctx) =>
+  add(dayAndMonth, S`${DB}${L.day('d1')}\s*${L.of}${mon('m1')}${yearOpt}${E}`, (g, ctx) =>
     dayMonth(ctx, num(g.d1), monthOf(g.m1 ?? ''), g.y),
   );
   if (lang === 'en') {
     const yo = S`(?:,?\s+${L.year})?`;
-    add(S`${B}${mon('m1')}\s+${L.day('d1')}${L.mconn}${mon('m2')}\s+${L.day('d2')}${yo}${E}`, (g, ctx) =>
+    add(dayAndMonth, S`${B}${mon('m1')}\s+${L.day('d1')}${L.mconn}${mon('m2')}\s+${L.day('d2')}${yo}${E}`, (g, ctx) =>
       crossRange(ctx, num(g.d1), monthOf(g.m1 ?? ''), num(g.d2), monthOf(g.m2 ?? ''), g.y),
     );
-    add(S`${B}${mon('m1')}\s+${L.day('d1')}${L.dconn}${L.day('d2')}${yo}${E}`, (g, ctx) => {
+    add(dayAndMonth, S`${B}${mon('m1')}\s+${L.day('d1')}${L.dconn}${L.day('d2')}${yo}${E}`, (g, ctx) => {
       const m = monthOf(g.m1 ?? '');
       return crossRange(ctx, num(g.d1), m, num(g.d2), m, g.y);
     });
-    add(S`${B}${mon('m1')}\s+${L.day('d1')}${yo}${E}`, (g, ctx) => dayMonth(ctx, num(g.d1), monthOf(g.m1 ?? ''), g.y));
+    add(dayAndMonth, S`${B}${mon('m1')}\s+${L.day('d1')}${yo}${E}`, (g, ctx) =>
+      dayMonth(ctx, num(g.d1), monthOf(g.m1 ?? ''), g.y),
+    );
   }
   // Month range: "März bis Mai 2022", "March to May 2022", "с марта по май 2022 года".
-  add(S`${B}${mon('m1')}${L.mconn}${mon('m2')}${yearOpt}${E}`, (g, ctx) => {
+  add([gate.month], S`${B}${mon('m1')}${L.mconn}${mon('m2')}${yearOpt}${E}`, (g, ctx) => {
     const m1 = monthOf(g.m1 ?? '');
     const m2 = monthOf(g.m2 ?? '');
     if (!m1 || !m2) return null;
@@ -658,13 +715,13 @@ function buildRules(lang: Language): Rule[] {
     return { value: range({ y, m: m1 }, { y: m2 < m1 ? y + 1 : y, m: m2 }), relation: 'relative', direction };
   });
   // Month + year: "Juli 2021", "Anfang Juli 2021", "mid-July 2021", "в начале июля 2021 года" (month precision, never a day).
-  add(S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}${L.ysep}${L.of}${L.year}${E}`, (g) => {
+  add(monthAndYear, S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}${L.ysep}${L.of}${L.year}${E}`, (g) => {
     const m = monthOf(g.m1 ?? '');
     if (!m) return null;
     return { value: single({ y: Number(g.y), m }), relation: 'absolute', direction: 'unknown' };
   });
   // Month + relative year: "Juli vergangenen Jahres", "in May last year", "в мае прошлого года".
-  add(S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}\s+${L.relYear}${E}`, (g, ctx) => {
+  add([gate.month], S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}\s+${L.relYear}${E}`, (g, ctx) => {
     const m = monthOf(g.m1 ?? '');
     if (!m) return null;
     const o = adjOffset(g.ry ?? '');
@@ -673,7 +730,7 @@ function buildRules(lang: Language): Rule[] {
     return { value: single({ y: ctx.ref.y + o, m }), relation: 'relative', direction };
   });
   // Bare month: "im Mai", "Anfang Juli", "next May", "в мае" (full names only: "Jan" is also a first name).
-  add(S`${B}(?:(?<mod>${L.mod})[\s-]+|(?<adj>${L.adj})\s+)?(?<m1>${L.monFull})${E}`, (g, ctx, m) => {
+  add([gate.month], S`${B}(?:(?<mod>${L.mod})[\s-]+|(?<adj>${L.adj})\s+)?(?<m1>${L.monFull})${E}`, (g, ctx, m) => {
     const tok = g.m1 ?? '';
     const month = monthOf(tok);
     if (!month) return null;
@@ -687,14 +744,14 @@ function buildRules(lang: Language): Rule[] {
   });
 
   // ISO date and header-style month.
-  add(S`${B}(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?![\p{N}]|[-–]\d)`, (g) => {
+  add([gate.iso], S`${B}(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?![\p{N}]|[-–]\d)`, (g) => {
     const y = num(g.y);
     const m = num(g.mo);
     const d = num(g.d);
     if (m < 1 || m > 12 || d < 1 || d > 31) return null;
     return { value: validDay(y, m, d) ? single({ y, m, d }) : null, relation: 'absolute', direction: 'unknown' };
   });
-  add(S`${B}(?<y>\d{4})-(?<mo>\d{2})(?![\p{N}]|[-–]\d)`, (g) => {
+  add([gate.iso], S`${B}(?<y>\d{4})-(?<mo>\d{2})(?![\p{N}]|[-–]\d)`, (g) => {
     const y = num(g.y);
     const m = num(g.mo);
     if (y < 1900 || y > 2099 || m < 1 || m > 12) return null;
@@ -702,6 +759,7 @@ function buildRules(lang: Language): Rule[] {
   });
   // Dotted numeric date: "16.07.2021", "16.7.21" (two-digit years: 00–49 → 20xx, 50–99 → 19xx).
   add(
+    [gate.dotted],
     S`(?<![\p{L}\p{N}.,])(?<d>\d{1,2})\.\s?(?<mo>\d{1,2})\.\s?(?<y>\d{4}|\d{2})${L.yearSuffix}(?![\p{L}\p{N}]|[.,]\d)`,
     (g) => {
       const yy = g.y ?? '';
@@ -713,13 +771,13 @@ function buildRules(lang: Language): Rule[] {
     },
   );
   // Yearless dotted date after a cue word: "am 16.07." (too ambiguous without the cue: "Artikel 3.2.").
-  add(S`(?<=${B}(?:${L.dotCue})\s+)(?<d>\d{1,2})\.(?<mo>\d{1,2})\.(?!\s?\d)`, (g, ctx) => {
+  add([gate.dotted], S`(?<=${B}(?:${L.dotCue})\s+)(?<d>\d{1,2})\.(?<mo>\d{1,2})\.(?!\s?\d)`, (g, ctx) => {
     const m = num(g.mo);
     if (m < 1 || m > 12) return null;
     return dayMonth(ctx, num(g.d), m, undefined);
   });
   // Year range: "2019–2021", "2019 bis 2021", "2019-2021 гг.".
-  add(S`${YB}(?<y1>\d{4})${L.yearConn}(?<y2>\d{4})${L.yearSuffix}${E}`, (g, ctx, m) => {
+  add([gate.year], S`${YB}(?<y1>\d{4})${L.yearConn}(?<y2>\d{4})${L.yearSuffix}${E}`, (g, ctx, m) => {
     const y1 = num(g.y1);
     const y2 = num(g.y2);
     if (!(y1 < y2) || y2 > 2099 || y2 - y1 > 50) return null;
@@ -728,6 +786,7 @@ function buildRules(lang: Language): Rule[] {
   });
   // Bare year: "2019", "Jahr 2001", "Ende 2019", "в 2001 году" — not "Agenda 2030", "G20", "2021-07".
   add(
+    [gate.year],
     S`(?:${B}(?<yp>${L.yearPrefix})[\s-]+(?:of\s+)?|${YB})(?<y>\d{4})${L.yearSuffix}(?![\p{L}\p{N}]|[.,]\d|\s*[-–—]\s*\d|\/\d)`,
     (g, ctx, m) => {
       const y = num(g.y);
@@ -738,7 +797,7 @@ function buildRules(lang: Language): Rule[] {
 
   // Weekdays: "Montag", "am vergangenen Dienstag", "next Friday", "в прошлую среду".
   const wdAdj = lang === 'ru' ? RU_ADJ : L.adj;
-  add(S`${B}(?:(?<adj>${wdAdj})\s+)?${L.weekday}${E}`, (g, ctx) => {
+  add([gate.weekday], S`${B}(?:(?<adj>${wdAdj})\s+)?${L.weekday}${E}`, (g, ctx) => {
     const wd = weekdayOf(g.wd ?? '');
     if (!wd) return null;
     const { mode, direction } = modeFor(g.adj, ctx);
@@ -747,7 +806,7 @@ function buildRules(lang: Language): Rule[] {
 
   // Relative and anaphoric words.
   for (const w of L.rel) {
-    add(S`${B}${w.src}${E}`, (g, ctx) => {
+    add([gate.relative], S`${B}${w.src}${E}`, (g, ctx) => {
       const n = g.adj !== undefined ? adjOffset(g.adj) : w.n;
       const direction: Direction = n < 0 ? 'past' : n > 0 ? 'future' : 'same';
       return { value: resolveRelative(w.kind, n, ctx.ref), relation: w.relation, direction };
@@ -813,7 +872,15 @@ export function findDates(sentence: string, reference: PartialDate | null, langu
   const ref = reference ? splitIso(reference.start) : null;
   const ctx: Ctx = { ref, sentence, lang: language, at: [0, 0], markers: null };
   const cands: Candidate[] = [];
+  // Each gate is tested at most once per sentence.
+  const gateResults = new Map<RegExp, boolean>();
+  const opens = (gate: RegExp) => {
+    let open = gateResults.get(gate);
+    if (open === undefined) gateResults.set(gate, (open = gate.test(sentence)));
+    return open;
+  };
   c.rules.forEach((rule, order) => {
+    if (!rule.gates.every(opens)) return;
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -5,7 +5,7 @@
  * they survive reordering and re-running.
  */
 import type { ContactEvent, EventDate, EventStatus } from '../../src/lib/dataset/types.ts';
-import { compatible, morePrecise, sortKey, type PartialDate } from './dates.ts';
+import { compatible, morePrecise, sortKey, yearSpan, type PartialDate } from './dates.ts';
 import type { CandidateEvent } from './extract.ts';
 
 const STATUS_RANK: Record<EventStatus, number> = { reported: 3, mentioned: 2, planned: 1 };
@@ -23,20 +23,92 @@ export interface MergeOptions {
 
 export function mergeCandidates(candidates: CandidateEvent[], options: MergeOptions): Group[] {
   // Deterministic order: reported first (they carry the best facts), then by date, document and content.
-  const ordered = [...candidates].sort(
-    (a, b) =>
-      STATUS_RANK[b.status] - STATUS_RANK[a.status] ||
-      cmp(dateKey(a.date), dateKey(b.date)) ||
-      cmp(a.document, b.document) ||
-      cmp(JSON.stringify(a), JSON.stringify(b)),
+  // The keys are computed once per candidate, not once per comparison (the JSON only when everything else ties).
+  const keyed = candidates.map((c) => ({ c, rank: STATUS_RANK[c.status], date: dateKey(c.date), json: '' }));
+  const json = (k: (typeof keyed)[number]) => (k.json ||= JSON.stringify(k.c));
+  keyed.sort(
+    (a, b) => b.rank - a.rank || cmp(a.date, b.date) || cmp(a.c.document, b.c.document) || cmp(json(a), json(b)),
   );
   const groups: Group[] = [];
-  for (const c of ordered) {
-    const target = groups.find((g) => sameContact(g.event, c, options));
-    if (target) absorb(target, c);
-    else groups.push({ members: [c], event: fromCandidate(c) });
+  const index = new GroupIndex(options);
+  for (const { c } of keyed) {
+    const target = index.find(c, groups);
+    if (target) {
+      absorb(target, c);
+      index.file(target);
+    } else {
+      const group: Group = { members: [c], event: fromCandidate(c) };
+      groups.push(group);
+      index.file(group);
+    }
   }
   return groups;
+}
+
+/**
+ * Which groups a candidate may belong to, so merging does not compare every candidate with every group.
+ * `sameContact` needs a shared Russian participant and dates that are compatible (so they share a calendar year)
+ * or a day apart (so their years differ by at most one); undated candidates only join undated groups. Groups are
+ * filed under "Russian participant + year" (their participants and dates may change as they absorb candidates, so
+ * they are filed again after each change; a stale entry only costs a comparison). A candidate compares itself
+ * with the groups under its own Russian participants and years ±1, in creation order, so it joins exactly the
+ * group a scan of all groups would have picked.
+ */
+class GroupIndex {
+  private byKey = new Map<string, number[]>();
+  /** Each group's position in creation order, and the keys it is already filed under. */
+  private filed = new Map<Group, { id: number; keys: Set<string> }>();
+
+  constructor(private options: MergeOptions) {}
+
+  find(c: CandidateEvent, groups: Group[]): Group | undefined {
+    const russians = c.participants.filter((p) => this.options.countryOf(p) === 'RU');
+    if (russians.length === 0) return undefined; // no shared Russian participant is possible
+    const date = asPartial(c.date);
+    const years = date ? yearSpan(date) : null;
+    // A malformed date cannot be filed by year: compare with every group, as the plain scan did.
+    if (date && !years) return groups.find((g) => sameContact(g.event, c, this.options));
+    const ids: number[] = [];
+    const take = (key: string) => {
+      for (const id of this.byKey.get(key) ?? []) ids.push(id);
+    };
+    for (const p of russians) {
+      if (years) for (let y = years[0] - 1; y <= years[1] + 1; y++) take(`${p}|${y}`);
+      else take(`${p}|undated`);
+      take(`${p}|irregular`);
+    }
+    ids.sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i++) {
+      if (i > 0 && ids[i] === ids[i - 1]) continue;
+      const g = groups[ids[i]!]!;
+      if (sameContact(g.event, c, this.options)) return g;
+    }
+    return undefined;
+  }
+
+  /** Files a new or changed group under its current Russian participants and date. */
+  file(g: Group) {
+    let entry = this.filed.get(g);
+    if (!entry) {
+      entry = { id: this.filed.size, keys: new Set() };
+      this.filed.set(g, entry);
+    }
+    const date = asPartial(g.event.date);
+    const years = date ? yearSpan(date) : null;
+    const slots: string[] = !date ? ['undated'] : !years ? ['irregular'] : [];
+    if (years) for (let y = years[0]; y <= years[1]; y++) slots.push(String(y));
+    for (const p of g.event.participants) {
+      if (this.options.countryOf(p) !== 'RU') continue;
+      for (const slot of slots) {
+        const key = `${p}|${slot}`;
+        if (entry.keys.has(key)) continue;
+        entry.keys.add(key);
+        const list = this.byKey.get(key);
+        if (list) list.push(entry.id);
+        else this.byKey.set(key, [entry.id]);
+      }
+    }
+  }
 }
 
 function fromCandidate(c: CandidateEvent): Group['event'] {
