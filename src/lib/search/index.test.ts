@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, makeEvent } from '../dataset/fixture.ts';
 import type { Dataset, Entity } from '../dataset/types.ts';
-import { buildSearchDocs, createSearcher, highlightRanges, type SearchDoc } from './index.ts';
+import { buildSearchDoc, buildSearchDocs, createSearcher, highlightRanges, type SearchDoc } from './index.ts';
 
 const entity = (name: string, labels: Record<string, string>, aliases: string[], extra: object = {}): Entity => ({
   name,
@@ -281,5 +281,143 @@ describe('highlightRanges', () => {
       [6, 10],
       [15, 25],
     ]);
+  });
+});
+
+describe('createSearcher: dictionary matching and ranking', () => {
+  /** Hand-built documents: only the fields a row needs are filled. */
+  const doc = (id: string, fields: Partial<Omit<SearchDoc, 'id'>>): SearchDoc => ({
+    id,
+    title: [],
+    summary: '',
+    quotes: [],
+    people: [],
+    places: [],
+    forums: [],
+    topics: [],
+    ...fields,
+  });
+  const small = createSearcher([
+    doc('inside', { summary: 'die aussenminister trafen sich' }),
+    doc('exact', { summary: 'minister und minister' }),
+    doc('prefix', { summary: 'ministerium' }),
+    doc('none', { summary: 'nothing here' }),
+    doc('title-prefix', { title: ['ministerin'] }),
+    doc('person', { people: ['sergey lavrov'] }),
+    doc('person-typo', { people: ['sergei lavrow'] }),
+  ]);
+
+  it.each([
+    // Whole word > word start > inside a word; field weights on top (title 2 × prefix beats summary 1 × exact).
+    ['minister', ['title-prefix', 'exact', 'prefix', 'inside']],
+    ['mini', ['title-prefix', 'exact', 'prefix', 'inside']],
+    // Equal matches keep dataset order.
+    ['ster', ['title-prefix', 'inside', 'exact', 'prefix']],
+    // Up to three letters only at a word start.
+    ['min', ['title-prefix', 'exact', 'prefix']],
+    ['ste', []],
+    ['aussenminister', ['inside']],
+    ['und minister', ['exact']],
+    ['minister nothing', []],
+    ['avro', ['person', 'person-typo']],
+    // A typo (a fuzzy name match) ranks below the exact one.
+    ['lavrov', ['person', 'person-typo']],
+    ['lavrow', ['person-typo', 'person']],
+    ['sergey', ['person', 'person-typo']],
+  ])('%j ranks %j', (query, expected) => {
+    expect(small.search(query).ids).toEqual(expected);
+  });
+
+  it('returns indices (positions in the document list) that match the ids, best first', () => {
+    for (const q of ['', 'minister', 'ster', 'lavrow', 'xqzv', 'und minister']) {
+      const r = small.search(q);
+      expect(r.indices).toBeInstanceOf(Int32Array);
+      expect(
+        Array.from(r.indices, (i) => small.search('').ids[i]),
+        q,
+      ).toEqual(r.ids);
+    }
+    expect(Array.from(small.search('').indices)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('returns every event for a first letter they all share, best field first, ties in dataset order', () => {
+    // 3,000 events in three kinds: "lavrov" as a participant (weight 3), in the title (2), in the summary (1).
+    const kinds = [{ people: ['lavrov'] }, { title: ['lavrov'] }, { summary: 'lavrov' }];
+    const many = Array.from({ length: 3000 }, (_, i) => doc(`e${i}`, kinds[(i * 7) % 3] as Partial<SearchDoc>));
+    const ofKind = (k: number) => many.filter((_, i) => (i * 7) % 3 === k).map((d) => d.id);
+    const r = createSearcher(many).search('l');
+    expect(r.ids).toEqual([...ofKind(0), ...ofKind(1), ...ofKind(2)]);
+    expect(Array.from(r.indices, (i) => many[i]?.id)).toEqual(r.ids);
+  });
+
+  it('agrees with a brute-force reference on random documents (no typos: query words under 5 letters)', () => {
+    // Letters that normalizeForSearch leaves alone (no "ae"/"oe"/"ue" to fold), so documents and queries are
+    // normalized as they are.
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const word = () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => 'abcdk'[Math.floor(rnd() * 5)]).join('');
+    const words = (k: number) => Array.from({ length: k }, word).join(' ');
+    const corpus = Array.from({ length: 400 }, (_, i) =>
+      doc(`r${i}`, {
+        title: rnd() < 0.5 ? [words(3)] : [],
+        summary: words(Math.floor(rnd() * 8)),
+        quotes: rnd() < 0.3 ? [words(4), words(2)] : [],
+        people: rnd() < 0.5 ? [words(2), words(1)] : [],
+        places: rnd() < 0.2 ? [words(1)] : [],
+        forums: rnd() < 0.2 ? [words(1)] : [],
+        topics: rnd() < 0.2 ? [words(2)] : [],
+      }),
+    );
+    const weights = { people: 3, forums: 3, places: 2, topics: 2, title: 2, quotes: 1, summary: 1 } as const;
+    const quality = (q: string, w: string) =>
+      w === q ? 0 : w.startsWith(q) ? 0.1 : q.length > 3 && w.includes(q) ? 0.2 : null;
+    const reference = (query: string) => {
+      const terms = [...new Set(query.split(' '))];
+      const out: { id: string; index: number; score: number }[] = [];
+      corpus.forEach((d, index) => {
+        let total = 0;
+        for (const q of terms) {
+          let relevance = 0;
+          for (const [field, weight] of Object.entries(weights)) {
+            const value = d[field as keyof typeof weights];
+            const fieldWords = (typeof value === 'string' ? [value] : value).flatMap((s) => s.split(' '));
+            const best = Math.min(...fieldWords.map((w) => quality(q, w) ?? 2));
+            if (best < 2) relevance += weight * (1 - best);
+          }
+          if (relevance === 0) return;
+          total += relevance;
+        }
+        out.push({ id: d.id, index, score: Math.max(0, 1 - total / (14 * terms.length)) });
+      });
+      return out;
+    };
+    const s = createSearcher(corpus);
+    const queries = ['a', 'b', 'k', 'ab', 'abc', 'bcd', 'abcd', 'dcba', 'kkkk', 'a b', 'ab cd', 'abcd k', 'kk aa dd'];
+    for (let i = 0; i < 30; i++) queries.push(word().slice(0, 4), `${word().slice(0, 2)} ${word().slice(0, 4)}`);
+    let hits = 0;
+    for (const q of queries) {
+      const expected = reference(q);
+      hits += expected.length;
+      const r = s.search(q);
+      expect(sorted(r.ids), q).toEqual(sorted(expected.map((e) => e.id)));
+      const byId = new Map(expected.map((e) => [e.id, e]));
+      r.ids.forEach((id, k) => {
+        const e = byId.get(id) as { index: number; score: number };
+        expect(r.scores.get(id), `${q} ${id}`).toBeCloseTo(e.score, 5);
+        if (k === 0) return;
+        const prev = byId.get(r.ids[k - 1] as string) as { index: number; score: number };
+        // Best first; equal scores in dataset order.
+        if (Math.abs(prev.score - e.score) < 1e-6) expect(prev.index, q).toBeLessThan(e.index);
+        else expect(prev.score, q).toBeLessThan(e.score);
+      });
+    }
+    expect(hits).toBeGreaterThan(queries.length * 20);
+  });
+});
+
+describe('buildSearchDocs', () => {
+  it('gives the same documents as building each event on its own (names are normalized once, shared)', () => {
+    const ds = dataset();
+    expect(buildSearchDocs(ds)).toEqual(ds.events.map((e) => buildSearchDoc(e, ds.entities)));
   });
 });

@@ -3,27 +3,38 @@
  * document list (`createSearcher`); a keystroke only runs `search`.
  *
  * Why not one keyed Fuse instance over the documents: Fuse runs its fuzzy (bitap) matcher over every string of
- * every record for every query. Measured on 10,000 synthetic events (~550 characters of title/summary/quotes and
- * ~100 alias strings each) that took 1.0–2.5 s per keystroke (Node 20, 2-core machine) — far from a 16 ms frame.
- * So the work is split by what each part needs:
- *   - exact (normalized) substring matching: running text (title, quotes, summary) with `indexOf` over one
- *     concatenated string per field, skipping to the next document after the first hit; names (people, forums,
- *     places, topics), which repeat across thousands of events, once per DISTINCT string, mapped back to the
- *     events through posting lists (the real dataset carries up to ~7 kB of aliases per event);
- *   - typo tolerance only on names: Fuse (string-list mode, bitap) over the distinct words of all names, after a
- *     cheap letter filter, plus swapped-letter lookups (bitap counts a swap as two edits).
- * Field weights (people 3, forums 3, places 2, topics 2, title 2, quotes 1, summary 1) are applied when the
- * per-field hits are combined. Multi-word queries are split into words; every word must match somewhere (in any
- * field) and per-word results are kept in a small LRU, so typing the next letter recomputes only the last word,
- * and only inside the documents its prefix matched.
+ * every record for every query — 1.0–2.5 s per keystroke at 10,000 events. Why not `indexOf` over the running
+ * text (the previous design): at 10,000 events that is ~5.5 M characters per keystroke, 30–50 ms for a first
+ * letter. Instead, the searcher is built around a DICTIONARY of the distinct words of all fields:
+ *   - every field of every document (cell = document × field) is split into its words; each distinct word gets
+ *     a posting list of the cells it occurs in (flat typed arrays, documents ascending). Real text repeats its
+ *     words, so the dictionary is a small fraction of the text (≈ 20,000 words for 5.8 M characters);
+ *   - a query word is looked up with ONE `indexOf` pass over the distinct words joined by spaces: a hit that
+ *     is a whole word scores EXACT, one that starts a word PREFIX, one inside a word INSIDE_WORD (short words,
+ *     ≤ 3 letters outside CJK, only match at a word start: "sco" must not find "moscow");
+ *   - typo tolerance only on names (people, forums, places, topics): Fuse (string-list mode, bitap) over the
+ *     distinct words of names, after a cheap letter filter, plus swapped-letter lookups (bitap counts a swap as
+ *     two edits);
+ *   - the matched words' postings are unioned into a dense per-cell score table (best quality per cell), then
+ *     summed per document in field order with the field weights (people 3, forums 3, places 2, topics 2,
+ *     title 2, quotes 1, summary 1): no Sets or Maps per document;
+ *   - multi-word queries: every word must match somewhere (in any field); per-word hits (sorted documents and
+ *     their relevance) stay in a small LRU, so typing the next word reuses the earlier ones, and the lists are
+ *     intersected by merging, rarest first;
+ *   - ranking: relevance is counted in integer units, so equal matches tie exactly; a stable radix sort of the
+ *     totals orders them best first, ties in dataset order, in O(hits).
+ * Results carry `indices` (positions in the document list = dataset order) besides `ids`; `scores` is built only
+ * when read.
  *
- * Measured once with a throwaway script (Node 20, 2-core machine under load from other jobs; 10,000 synthetic
- * events, 5.5 M characters of running text, ~70 name strings each): building the searcher ≈ 85 ms; while
- * typing, median ≈ 4 ms and 90th percentile ≈ 11 ms per keystroke; a fresh 5+ letter word ≈ 5 ms median;
- * worst case ≈ 30–50 ms for a first letter that matches every event. Keyed Fuse: 1,000–2,500 ms.
+ * Measured with `tsx scripts/bench/search-node.ts` (Node 20, 2-core machine shared with other jobs, so the
+ * figures are high and noisy; synthetic "rich" events: ~580 characters of running text and ~50 name strings
+ * each): per keystroke at 10,000 events p50 ≈ 0.5 ms, p95 ≈ 2 ms, max ≈ 3 ms (previous design: 6 / 22 / 160
+ * ms); at 100,000 events p50 ≈ 4 ms, p95 ≈ 15 ms, max ≈ 28 ms for a first letter (previous: 60 / 270 / 1,200
+ * ms). The price is the build: splitting all text into words costs ≈ 100–130 ms at 10,000 events and ≈ 1.5 s
+ * at 100,000 (previous design: ≈ 45 ms / 0.8 s).
  *
  * Everything here is plain data in and out (SearchDoc is JSON-serializable; the searcher needs only the docs),
- * so it can move into a Web Worker unchanged.
+ * so it can run in a Web Worker.
  */
 import Fuse from 'fuse.js';
 import type { ContactEvent, Dataset, DatedRole, Entity, EntityTables } from '../dataset/types.ts';
@@ -66,9 +77,15 @@ export interface SearchResult {
   ids: string[];
   /**
    * Per id, a Fuse-style score in [0, 1]: 0 = best conceivable match, lower is better. Comparable only within
-   * one result. Every id gets 0 for an empty query.
+   * one result. Every id gets 0 for an empty query. Built on first read (a Map of every hit costs more than the
+   * search itself), so post `ids`/`indices` and `terms` from a worker rather than the whole result.
    */
   scores: Map<string, number>;
+  /**
+   * The same hits as positions in the document list (= `dataset.events` order), best first: cheaper to filter
+   * events by than ids, and cheap to post from a worker (transferable buffer).
+   */
+  indices: Int32Array;
   /** The normalized query words, for `highlightRanges`. */
   terms: string[];
 }
@@ -118,16 +135,24 @@ function roleStrings(person: Entity | undefined, event: ContactEvent): string[] 
     .map((r) => r.role);
 }
 
-function normalizedUnique(values: Iterable<string>): string[] {
+function normalizedUnique(values: Iterable<string>, normalize: (text: string) => string): string[] {
   const out = new Set<string>();
   for (const v of values) {
-    const n = normalizeForSearch(v);
+    const n = normalize(v);
     if (n) out.add(n);
   }
   return [...out];
 }
 
-export function buildSearchDoc(event: ContactEvent, entities: EntityTables): SearchDoc {
+/**
+ * `normalize` (default: normalizeForSearch) lets buildSearchDocs share one memoized normalizer across events:
+ * entity names and aliases repeat in thousands of events.
+ */
+export function buildSearchDoc(
+  event: ContactEvent,
+  entities: EntityTables,
+  normalize: (text: string) => string = normalizeForSearch,
+): SearchDoc {
   const people: string[] = [];
   for (const key of event.participants) {
     people.push(...entityStrings(entities.people[key]), ...roleStrings(entities.people[key], event));
@@ -140,18 +165,37 @@ export function buildSearchDoc(event: ContactEvent, entities: EntityTables): Sea
   const forumKeys = [event.forum, ...event.forumsMentioned].filter((k): k is string => k !== null);
   return {
     id: event.id,
-    title: normalizedUnique([event.title, ...Object.values(event.titles ?? {})]),
+    title: normalizedUnique([event.title, ...Object.values(event.titles ?? {})], normalizeForSearch),
     summary: normalizeForSearch(event.summary),
     quotes: event.quotes.map((q) => normalizeForSearch(q.text)).filter((t) => t.length > 0),
-    people: normalizedUnique(people),
-    places: normalizedUnique(event.place === null ? [] : entityStrings(entities.places[event.place])),
-    forums: normalizedUnique(forumKeys.flatMap((k) => entityStrings(entities.forums[k]))),
-    topics: normalizedUnique(event.topics.flatMap((k) => entityStrings(entities.topics[k]))),
+    people: normalizedUnique(people, normalize),
+    places: normalizedUnique(event.place === null ? [] : entityStrings(entities.places[event.place]), normalize),
+    forums: normalizedUnique(
+      forumKeys.flatMap((k) => entityStrings(entities.forums[k])),
+      normalize,
+    ),
+    topics: normalizedUnique(
+      event.topics.flatMap((k) => entityStrings(entities.topics[k])),
+      normalize,
+    ),
   };
 }
 
+/**
+ * One document per event, in dataset order. Names are normalized once per distinct string (not once per event
+ * that mentions them), which also makes equal names the same string object — cheap to look up when indexing.
+ */
 export function buildSearchDocs(dataset: Dataset): SearchDoc[] {
-  return dataset.events.map((e) => buildSearchDoc(e, dataset.entities));
+  const memo = new Map<string, string>();
+  const normalize = (text: string): string => {
+    let n = memo.get(text);
+    if (n === undefined) {
+      n = normalizeForSearch(text);
+      memo.set(text, n);
+    }
+    return n;
+  };
+  return dataset.events.map((e) => buildSearchDoc(e, dataset.entities, normalize));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -165,8 +209,12 @@ export function buildSearchDocs(dataset: Dataset): SearchDoc[] {
 function maxTypos(length: number): number {
   return length < 5 ? 0 : length < 8 ? 1 : length < 12 ? 2 : 3;
 }
-/** Per-field match quality (0 = best): whole-word start, inside a word, and fuzzy matches ranked below both. */
-const WORD_START_SCORE = 0;
+/**
+ * Per-field match quality (0 = best), the best over the field's words: the query word is a whole word, starts a
+ * word, occurs inside a word; fuzzy matches (names only) rank below all three.
+ */
+const EXACT_SCORE = 0;
+const PREFIX_SCORE = 0.1;
 const INSIDE_WORD_SCORE = 0.2;
 const FUZZY_BASE_SCORE = 0.4;
 /** Words up to this length must start a word to match. */
@@ -176,43 +224,192 @@ const UNSPACED_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u;
 const NO_MATCH = 2;
 const LRU_SIZE = 64;
 
-/** Running text, unique per document: searched in place. */
-const TEXT_FIELDS: readonly SearchField[] = ['title', 'quotes', 'summary'];
+/** Fields whose words get typo tolerance: names (people, forums, places, topics), not running text. */
+const NAME_FIELDS: ReadonlySet<SearchField> = new Set(['people', 'forums', 'places', 'topics']);
 
 /**
- * Segments (one per document, or one per distinct name) concatenated as ' ' + words, so that a query word —
- * which never contains a space — cannot run across two segments, and a preceding ' ' marks a word start.
+ * Short words match only at a word start: "sco" must not find "moscow", "и" not every Russian word. Scripts
+ * written without spaces (Chinese, Japanese) have no word starts to anchor to.
  */
-interface Haystack {
+const anchored = (word: string) => word.length <= SHORT_WORD && !UNSPACED_SCRIPT.test(word);
+
+/**
+ * Relevance is counted in integer units: weight × (1 − quality) × RELEVANCE_UNIT, rounded per field. Integers add
+ * up exactly in any order, so equal matches tie exactly (and keep dataset order) however they were reached.
+ */
+const RELEVANCE_UNIT = 1000;
+
+/** What one query word matched, cached per word: matching documents (ascending) and their relevance. */
+interface WordHits {
+  docs: Int32Array;
+  /** Relevance of docs[i] in RELEVANCE_UNITs (higher is better, always > 0). */
+  relevance: Uint32Array;
+}
+
+/** Grows an Int32Array to at least `size` elements (doubling), keeping its contents. */
+function grown(array: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const next = new Int32Array(Math.max(size, array.length * 2));
+  if (fill !== 0) next.fill(fill, array.length);
+  next.set(array);
+  return next;
+}
+
+/**
+ * FNV-1a over one character, as used by the word table below (words are hashed character by character while
+ * the text is scanned, so a word already seen costs neither a substring nor a Map lookup).
+ */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const fnv = (hash: number, c: number) => Math.imul(hash ^ c, 0x01000193);
+
+/** Every distinct word of the documents, and the distinct words of each cell (doc × fields + field). */
+interface Dictionary {
+  /** Distinct words in order of first appearance (word id = position). */
+  words: string[];
+  /** 1 for word ids occurring in a name field (people, forums, places, topics). */
+  inName: Uint8Array;
+  /** The word ids of cell c are cellWords[cellStart[c], cellStart[c + 1]). */
+  cellWords: Int32Array;
+  cellStart: Int32Array;
+}
+
+/**
+ * Splits every field of every document into its words (fields are normalized: words separated by single
+ * spaces). One tight loop with an open-addressing hash table keyed by the characters: this is most of the cost
+ * of building a searcher (≈ 100 words per event), so it avoids substrings, Maps and calls per word.
+ */
+function buildDictionary(docs: readonly SearchDoc[], nameField: readonly boolean[]): Dictionary {
+  const nFields = SEARCH_FIELDS.length;
+  const words: string[] = [];
+  let hashes = new Int32Array(1024);
+  let lastCell = new Int32Array(1024).fill(-1);
+  let inName = new Int32Array(1024);
+  let slots = new Int32Array(4096);
+  let cellWords = new Int32Array(1 << 16);
+  let count = 0;
+  const cellStart = new Int32Array(docs.length * nFields + 1);
+  /** Names repeat across thousands of events: their word ids are looked up once per distinct string. */
+  const nameWordIds = new Map<string, number[]>();
+  /** Word ids of the current name cell, and the strings of the current cell still to be scanned. */
+  const found: number[] = [];
+  const toScan: string[] = [];
+
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d] as SearchDoc;
+    for (let f = 0; f < nFields; f++) {
+      const cell = d * nFields + f;
+      const value = doc[SEARCH_FIELDS[f] as SearchField];
+      const isName = nameField[f] === true;
+      found.length = 0;
+      toScan.length = 0;
+      if (typeof value === 'string') toScan.push(value);
+      else if (isName) {
+        for (const s of value) {
+          const ids = nameWordIds.get(s);
+          if (ids) for (const id of ids) found.push(id);
+          else toScan.push(s);
+        }
+      } else for (const s of value) toScan.push(s);
+
+      // All state in locals of this one function: this loop runs once per word of the whole dataset.
+      for (let t = 0; t < toScan.length; t++) {
+        const text = toScan[t] as string;
+        const before = found.length;
+        const length = text.length;
+        let i = 0;
+        while (i < length) {
+          const start = i;
+          let hash = FNV_OFFSET;
+          let c = text.charCodeAt(i);
+          while (c !== 32) {
+            hash = fnv(hash, c);
+            if (++i === length) break;
+            c = text.charCodeAt(i);
+          }
+          const size = i - start;
+          i++;
+          if (size === 0) continue;
+          let mask = slots.length - 1;
+          let slot = hash & mask;
+          let id = -1;
+          for (;;) {
+            const entry = slots[slot] as number;
+            if (entry === 0) break;
+            if (hashes[entry - 1] === hash) {
+              const word = words[entry - 1] as string;
+              if (word.length === size && text.startsWith(word, start)) {
+                id = entry - 1;
+                break;
+              }
+            }
+            slot = (slot + 1) & mask;
+          }
+          if (id < 0) {
+            id = words.length;
+            words.push(size === length ? text : text.slice(start, start + size));
+            hashes = grown(hashes, id + 1);
+            lastCell = grown(lastCell, id + 1, -1);
+            inName = grown(inName, id + 1);
+            hashes[id] = hash;
+            if (words.length * 2 > slots.length) {
+              slots = new Int32Array(slots.length * 2);
+              mask = slots.length - 1;
+              for (let w = 0; w < words.length; w++) {
+                let s = (hashes[w] as number) & mask;
+                while (slots[s] !== 0) s = (s + 1) & mask;
+                slots[s] = w + 1;
+              }
+            } else {
+              slots[slot] = id + 1;
+            }
+          }
+          if (isName) found.push(id);
+          else if (lastCell[id] !== cell) {
+            lastCell[id] = cell;
+            if (count === cellWords.length) cellWords = grown(cellWords, count + 1);
+            cellWords[count++] = id;
+          }
+        }
+        if (isName) {
+          const ids = found.slice(before);
+          for (const id of ids) inName[id] = 1;
+          nameWordIds.set(text, ids);
+        }
+      }
+
+      cellWords = grown(cellWords, count + found.length);
+      for (let k = 0; k < found.length; k++) {
+        const id = found[k] as number;
+        if (lastCell[id] === cell) continue;
+        lastCell[id] = cell;
+        cellWords[count++] = id;
+      }
+      cellStart[cell + 1] = count;
+    }
+  }
+  return { words, inName: Uint8Array.from(inName.subarray(0, words.length)), cellWords, cellStart };
+}
+
+/** Words joined as ' ' + words.join(' ') with each word's start, for one `indexOf` pass over all of them. */
+interface WordText {
   text: string;
-  /** Segment i occupies text[starts[i], starts[i + 1]). */
+  /** Word i occupies text[starts[i], starts[i + 1] - 1); starts[words.length] = text.length + 1. */
   starts: Int32Array;
 }
 
-/** What one query word matched, cached per word. */
-interface WordHits {
-  /** Matching document indices, ascending. */
-  docs: Int32Array;
-  /** Relevance per document index (dense, 0 = no match; higher is better). */
-  relevance: Float32Array;
-  /** Per haystack, the segments with an exact hit: a longer word typed next can only match inside these. */
-  exact: Int32Array[];
-}
-
-function buildHaystack(segments: readonly string[]): Haystack {
-  const starts = new Int32Array(segments.length + 1);
-  let offset = 0;
-  segments.forEach((segment, i) => {
+function wordText(words: readonly string[]): WordText {
+  const starts = new Int32Array(words.length + 1);
+  let offset = 1;
+  words.forEach((w, i) => {
     starts[i] = offset;
-    offset += segment.length + 1;
+    offset += w.length + 1;
   });
-  starts[segments.length] = offset;
-  return { text: ' ' + segments.join(' '), starts };
+  starts[words.length] = offset;
+  return { text: ' ' + words.join(' '), starts };
 }
 
-/** Index of the segment containing character `pos` (largest i with starts[i] <= pos). */
-function segmentAt(starts: Int32Array, pos: number): number {
-  let lo = 0;
+/** Index of the word containing character `pos` (largest i with starts[i] <= pos), searching from `lo`. */
+function wordAt(starts: Int32Array, lo: number, pos: number): number {
   let hi = starts.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -222,46 +419,24 @@ function segmentAt(starts: Int32Array, pos: number): number {
   return lo;
 }
 
-/** Like segmentAt, walking forward from segment `i` (for hits close to the previous one). */
-function stepTo(starts: Int32Array, i: number, pos: number): number {
-  while ((starts[i + 1] as number) <= pos) i++;
-  return i;
-}
-
-/** Short words match only at a word start (see scan). */
-const anchored = (word: string) => word.length <= SHORT_WORD && !UNSPACED_SCRIPT.test(word);
-
 /**
- * Calls `hit(segment, score)` once per segment containing `word`, with WORD_START_SCORE when some occurrence
- * starts a word. `narrow` (ascending segment indices) restricts the search to those segments.
+ * Calls `hit(i, score)` once per word i of `t` containing `word`: EXACT_SCORE when it is the word, PREFIX_SCORE
+ * when it starts it, else INSIDE_WORD_SCORE. With `startOnly`, words that `word` does not start are skipped.
  */
-function scan(h: Haystack, word: string, narrow: Int32Array | null, hit: (segment: number, score: number) => void) {
-  const spaced = ' ' + word;
-  // Short words match only at a word start: "sco" must not find "moscow", "и" not every Russian word. Scripts
-  // written without spaces (Chinese, Japanese) have no word starts to anchor to.
-  const needle = anchored(word) ? spaced : word;
-  const quality = (segment: number, pos: number): number => {
-    if (needle === spaced || h.text.charCodeAt(pos - 1) === 32) return WORD_START_SCORE;
-    // A later whole-word occurrence ranks higher; look only up to the segment's end (slices are O(1) in V8).
-    return h.text.slice(pos, h.starts[segment + 1]).includes(spaced) ? WORD_START_SCORE : INSIDE_WORD_SCORE;
-  };
-  if (narrow) {
-    for (const segment of narrow) {
-      const from = h.starts[segment] as number;
-      const at = h.text.slice(from, h.starts[segment + 1]).indexOf(needle);
-      if (at >= 0) hit(segment, quality(segment, from + at));
-    }
-    return;
-  }
+function scanWords(t: WordText, word: string, startOnly: boolean, hit: (i: number, score: number) => void): void {
+  const needle = startOnly ? ' ' + word : word;
+  const skip = startOnly ? 1 : 0;
   let from = 0;
-  let segment = 0;
+  let i = 0;
   for (;;) {
-    const pos = h.text.indexOf(needle, from);
+    const pos = t.text.indexOf(needle, from);
     if (pos < 0) return;
-    // Hits come in order: step forward when the next segments are near, else binary-search.
-    segment = pos < (h.starts[segment + 8] ?? Infinity) ? stepTo(h.starts, segment, pos) : segmentAt(h.starts, pos);
-    hit(segment, quality(segment, pos));
-    from = h.starts[segment + 1] as number;
+    const at = pos + skip;
+    i = wordAt(t.starts, i, at);
+    const start = t.starts[i] as number;
+    const end = (t.starts[i + 1] as number) - 1;
+    hit(i, at > start ? INSIDE_WORD_SCORE : end - start === word.length ? EXACT_SCORE : PREFIX_SCORE);
+    from = end;
   }
 }
 
@@ -272,54 +447,91 @@ function charMask(word: string): number {
   return mask;
 }
 
+/**
+ * Positions of `keys` (integers, 0 <= key < 2^32) from largest key to smallest, equal keys in their given order:
+ * a stable LSD radix sort in 16-bit digits, one counting pass per digit in use (one for a query of up to four
+ * words). O(hits), no comparisons.
+ */
+function orderByDescendingKey(keys: Uint32Array): Int32Array {
+  const m = keys.length;
+  let order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  let max = 0;
+  for (let i = 0; i < m; i++) if ((keys[i] as number) > max) max = keys[i] as number;
+  let next = new Int32Array(m);
+  const counts = new Int32Array(1 << 16);
+  for (let shift = 0; shift < 32 && max >>> shift > 0; shift += 16) {
+    counts.fill(0);
+    // Digits are counted as 65535 - digit, so that ascending buckets give descending keys.
+    for (let i = 0; i < m; i++) {
+      const b = 65535 - (((keys[i] as number) >>> shift) & 65535);
+      counts[b] = (counts[b] as number) + 1;
+    }
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b] as number;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const k = order[i] as number;
+      const b = 65535 - (((keys[k] as number) >>> shift) & 65535);
+      const at = counts[b] as number;
+      counts[b] = at + 1;
+      next[at] = k;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 export function createSearcher(docs: readonly SearchDoc[]): Searcher {
   const n = docs.length;
   const ids = docs.map((d) => d.id);
   const nFields = SEARCH_FIELDS.length;
-  const weights = SEARCH_FIELDS.map((f) => FIELD_WEIGHTS[f]);
+  const weights = new Float64Array(SEARCH_FIELDS.map((f) => FIELD_WEIGHTS[f]));
+  const isNameField = SEARCH_FIELDS.map((f) => NAME_FIELDS.has(f));
 
-  // Running text: one haystack per field, one segment per document.
-  const textFields = TEXT_FIELDS.map((f) => SEARCH_FIELDS.indexOf(f));
-  const textHaystacks = TEXT_FIELDS.map((f) =>
-    buildHaystack(docs.map((doc) => (typeof doc[f] === 'string' ? doc[f] : doc[f].join(' ')))),
-  );
-
-  // Names repeat across thousands of events (every Lavrov event carries all his aliases), so they are searched
-  // once per DISTINCT string and mapped to (document, field) cells through posting lists.
-  const nameIds = new Map<string, number>();
-  const namePostings: number[][] = [];
-  docs.forEach((doc, d) => {
-    SEARCH_FIELDS.forEach((field, f) => {
-      if (TEXT_FIELDS.includes(field)) return;
-      for (const value of doc[field]) {
-        let id = nameIds.get(value);
-        if (id === undefined) {
-          id = namePostings.length;
-          nameIds.set(value, id);
-          namePostings.push([]);
-        }
-        (namePostings[id] as number[]).push(d * nFields + f);
+  // --- Dictionary: every distinct word of every field, with the (document, field) cells it occurs in. --------
+  const dictionary = buildDictionary(docs, isNameField);
+  const { words, cellWords, cellStart } = dictionary;
+  const nWords = words.length;
+  const nCells = n * nFields;
+  // Postings, word by word in flat arrays: (document, field) in ascending order, read cell by cell.
+  const postStart = new Int32Array(nWords + 1);
+  const nPostings = cellStart[nCells] as number;
+  for (let p = 0; p < nPostings; p++) {
+    const w = (cellWords[p] as number) + 1;
+    postStart[w] = (postStart[w] as number) + 1;
+  }
+  for (let i = 0; i < nWords; i++) postStart[i + 1] = (postStart[i + 1] as number) + (postStart[i] as number);
+  const postDoc = new Int32Array(nPostings);
+  const postField = new Uint8Array(nPostings);
+  {
+    const fill = postStart.slice(0, nWords);
+    for (let cell = 0; cell < nCells; cell++) {
+      const d = (cell / nFields) | 0;
+      const f = cell % nFields;
+      const end = cellStart[cell + 1] as number;
+      for (let p = cellStart[cell] as number; p < end; p++) {
+        const w = cellWords[p] as number;
+        const at = fill[w] as number;
+        fill[w] = at + 1;
+        postDoc[at] = d;
+        postField[at] = f;
       }
-    });
-  });
-  const names = [...nameIds.keys()];
-  const nameCells = namePostings.map((cells) => new Int32Array(cells));
-  const nameHaystack = buildHaystack(names);
-
-  // Typo tolerance: the distinct words of all names, each with the names it occurs in.
-  const wordNames = new Map<string, number[]>();
-  names.forEach((name, id) => {
-    for (const word of new Set(searchWords(name))) {
-      if (word.length < 2) continue;
-      const list = wordNames.get(word);
-      if (list) list.push(id);
-      else wordNames.set(word, [id]);
     }
-  });
-  const vocabulary = [...wordNames.keys()];
-  const vocabularyNames = vocabulary.map((w) => wordNames.get(w) as number[]);
-  const vocabularyMasks = new Int32Array(vocabulary.map(charMask));
-  const vocabularyHaystack = buildHaystack(vocabulary);
+  }
+  const allWords = wordText(words);
+
+  // Typo tolerance: the words (2+ letters) of names.
+  const vocabulary: number[] = [];
+  for (let i = 0; i < nWords; i++) {
+    if (dictionary.inName[i] === 1 && (words[i] as string).length >= 2) vocabulary.push(i);
+  }
+  const vocabularyWords = vocabulary.map((i) => words[i] as string);
+  const vocabularyMasks = new Int32Array(vocabularyWords.map(charMask));
+  const vocabularyText = wordText(vocabularyWords);
   const fuseOptions = {
     includeScore: true,
     ignoreLocation: true,
@@ -329,26 +541,19 @@ export function createSearcher(docs: readonly SearchDoc[]): Searcher {
   };
 
   /**
-   * Fuzzy matches of `word` among the vocabulary, as [vocabulary index, score = typos / length]. Fuse costs
-   * microseconds per string, so a cheap necessary condition runs first: a match with k errors keeps at least
-   * L - k of the word's letters, all of which must occur in the candidate. Only the survivors go through Fuse.
-   * Bitap counts a swapped pair ("Lavorv") as two edits, so swaps are looked up separately as one typo.
+   * Fuzzy matches of `word` among the name vocabulary, as [index into `words`, score = typos / length]. Fuse
+   * costs microseconds per string, so a cheap necessary condition runs first: a match with k errors keeps at
+   * least L - k of the word's letters, all of which must occur in the candidate. Only the survivors go through
+   * Fuse. Bitap counts a swapped pair ("Lavorv") as two edits, so swaps are looked up separately as one typo.
    */
-  function fuzzyVocabulary(word: string): [number, number][] {
+  function fuzzyVocabulary(word: string): Map<number, number> {
     const typos = maxTypos(word.length);
     const found = new Map<number, number>();
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + (word[i + 1] as string) + (word[i] as string) + word.slice(i + 2);
-      scan(vocabularyHaystack, swapped, null, (v) => found.set(v, 1 / word.length));
+      scanWords(vocabularyText, swapped, false, (v) => found.set(vocabulary[v] as number, 1 / word.length));
     }
-    for (const [v, score] of fuseVocabulary(word, typos)) {
-      if (score < (found.get(v) ?? Infinity)) found.set(v, score);
-    }
-    return [...found];
-  }
-
-  function fuseVocabulary(word: string, typos: number): [number, number][] {
     const need = word.length - typos;
     const bits: number[] = [];
     for (let i = 0; i < word.length; i++) bits.push(1 << (word.charCodeAt(i) % 32));
@@ -359,137 +564,139 @@ export function createSearcher(docs: readonly SearchDoc[]): Searcher {
       for (const bit of bits) if (mask & bit) present++;
       if (present >= need) candidates.push(v);
     }
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return found;
     const threshold = (typos + 0.5) / word.length;
     const fuse = new Fuse(
-      candidates.map((v) => vocabulary[v] as string),
+      candidates.map((v) => vocabularyWords[v] as string),
       { ...fuseOptions, threshold },
     );
-    return fuse.search(word).map((r) => [candidates[r.refIndex] as number, r.score ?? threshold]);
+    for (const r of fuse.search(word)) {
+      const w = vocabulary[candidates[r.refIndex] as number] as number;
+      const score = r.score ?? threshold;
+      if (score < (found.get(w) ?? Infinity)) found.set(w, score);
+    }
+    return found;
   }
 
-  /** Best (lowest) quality score per cell (doc * fields + field); reused between calls, reset after each. */
+  // Scratch space for matchWord, reset after every use: the best quality per cell, which documents were touched.
   const cellScore = new Float32Array(n * nFields).fill(NO_MATCH);
-  /** Best score per distinct name, same reuse. */
-  const nameScore = new Float32Array(names.length).fill(NO_MATCH);
+  const touched = new Uint8Array(n);
+  const scratchDocs = new Int32Array(n);
+  const scratchRelevance = new Uint32Array(n);
 
-  function matchWord(word: string, narrow: Int32Array[] | null): WordHits {
-    const touched: number[] = [];
-    const mark = (cell: number, score: number) => {
-      const prev = cellScore[cell] as number;
-      if (prev === NO_MATCH) touched.push(cell);
-      if (score < prev) cellScore[cell] = score;
-    };
-    const exact: Int32Array[] = [];
-    textHaystacks.forEach((h, t) => {
-      const f = textFields[t] as number;
-      const segments: number[] = [];
-      scan(h, word, narrow?.[t] ?? null, (d, score) => {
-        segments.push(d);
-        mark(d * nFields + f, score);
-      });
-      exact.push(new Int32Array(segments));
-    });
+  /** Marks the cells of word `w` (index into `words`) with quality `score`; names only if `namesOnly`. */
+  function mark(w: number, score: number, namesOnly: boolean): void {
+    const end = postStart[w + 1] as number;
+    for (let p = postStart[w] as number; p < end; p++) {
+      const f = postField[p] as number;
+      if (namesOnly && !isNameField[f]) continue;
+      const d = postDoc[p] as number;
+      const cell = d * nFields + f;
+      if (score < (cellScore[cell] as number)) cellScore[cell] = score;
+      touched[d] = 1;
+    }
+  }
 
-    const touchedNames: number[] = [];
-    const markName = (id: number, score: number) => {
-      const prev = nameScore[id] as number;
-      if (prev === NO_MATCH) touchedNames.push(id);
-      if (score < prev) nameScore[id] = score;
-    };
-    const exactNames: number[] = [];
-    scan(nameHaystack, word, narrow?.[textHaystacks.length] ?? null, (id, score) => {
-      exactNames.push(id);
-      markName(id, score);
-    });
-    exact.push(new Int32Array(exactNames));
+  function matchWord(word: string): WordHits {
+    // One pass over the distinct words (a small fraction of the text): whole words, word starts, and unless the
+    // query word is short, occurrences inside words.
+    scanWords(allWords, word, anchored(word), (w, score) => mark(w, score, false));
     if (maxTypos(word.length) > 0) {
-      for (const [v, score] of fuzzyVocabulary(word)) {
-        for (const id of vocabularyNames[v] as number[]) markName(id, FUZZY_BASE_SCORE + score);
+      for (const [w, score] of fuzzyVocabulary(word)) mark(w, FUZZY_BASE_SCORE + score, true);
+    }
+    // One pass over the documents in order: relevance = sum over fields of weight × (1 − quality), in integer
+    // units (see RELEVANCE_UNIT).
+    let count = 0;
+    for (let d = 0; d < n; d++) {
+      if (touched[d] === 0) continue;
+      touched[d] = 0;
+      let relevance = 0;
+      const base = d * nFields;
+      for (let f = 0; f < nFields; f++) {
+        const score = cellScore[base + f] as number;
+        if (score === NO_MATCH) continue;
+        cellScore[base + f] = NO_MATCH;
+        relevance += Math.round((weights[f] as number) * (1 - score) * RELEVANCE_UNIT);
       }
+      scratchDocs[count] = d;
+      scratchRelevance[count] = relevance;
+      count++;
     }
-    // The hottest loop for short words (a single letter touches every posting): kept free of calls.
-    for (const id of touchedNames) {
-      const score = nameScore[id] as number;
-      nameScore[id] = NO_MATCH;
-      const cells = nameCells[id] as Int32Array;
-      for (let i = 0; i < cells.length; i++) {
-        const cell = cells[i] as number;
-        const prev = cellScore[cell] as number;
-        if (prev === NO_MATCH) touched.push(cell);
-        if (score < prev) cellScore[cell] = score;
-      }
-    }
-
-    const relevance = new Float32Array(n);
-    const docList: number[] = [];
-    for (const cell of touched) {
-      const d = (cell / nFields) | 0;
-      if (relevance[d] === 0) docList.push(d);
-      relevance[d] = (relevance[d] as number) + (weights[cell % nFields] as number) * (1 - (cellScore[cell] as number));
-      cellScore[cell] = NO_MATCH;
-    }
-    return { docs: new Int32Array(docList).sort(), relevance, exact };
+    return { docs: scratchDocs.slice(0, count), relevance: scratchRelevance.slice(0, count) };
   }
 
   const cache = new Map<string, WordHits>();
   function hitsFor(word: string): WordHits {
-    const cached = cache.get(word);
-    if (cached) {
+    let hits = cache.get(word);
+    if (hits) {
       // Refresh recency: Map iteration order is insertion order, so the first key is the least recently used.
       cache.delete(word);
-      cache.set(word, cached);
-      return cached;
+    } else {
+      hits = matchWord(word);
+      if (cache.size >= LRU_SIZE) cache.delete(cache.keys().next().value as string);
     }
-    // The longest cached prefix of this word (typically the previous keystroke) narrows the exact scan —
-    // unless it matched so much that scanning its segments one by one would be slower than one pass.
-    let narrow: Int32Array[] | null = null;
-    let best = 0;
-    for (const [w, hits] of cache) {
-      // An anchored prefix ("sco") says nothing about where an unanchored word ("scop") may occur.
-      if (w.length > best && word.startsWith(w) && (!anchored(w) || anchored(word))) {
-        best = w.length;
-        narrow = hits.exact;
-      }
-    }
-    if (narrow && narrow.reduce((sum, a) => sum + a.length, 0) > n / 2) narrow = null;
-    const hits = matchWord(word, narrow);
     cache.set(word, hits);
-    if (cache.size > LRU_SIZE) cache.delete(cache.keys().next().value as string);
     return hits;
   }
 
   const maxPerWord = weights.reduce((sum, w) => sum + w, 0);
 
+  function result(indices: Int32Array, scoreOf: (i: number) => number, terms: string[]): SearchResult {
+    const out = new Array<string>(indices.length);
+    for (let i = 0; i < indices.length; i++) out[i] = ids[indices[i] as number] as string;
+    let scores: Map<string, number> | null = null;
+    return {
+      ids: out,
+      indices,
+      // Built on first use: a Map of every hit costs more than the search (the app reads ids or indices).
+      get scores(): Map<string, number> {
+        if (!scores) {
+          scores = new Map();
+          for (let i = 0; i < out.length; i++) scores.set(out[i] as string, scoreOf(i));
+        }
+        return scores;
+      },
+      terms,
+    };
+  }
+
   return {
     search(query: string): SearchResult {
       const terms = [...new Set(searchWords(normalizeForSearch(query)))];
-      if (terms.length === 0) return { ids: [...ids], scores: new Map(ids.map((id) => [id, 0])), terms: [] };
-      // Intersect starting from the rarest word so the loop is as short as possible.
+      if (terms.length === 0) {
+        const all = new Int32Array(n);
+        for (let i = 0; i < n; i++) all[i] = i;
+        return result(all, () => 0, []);
+      }
+      // Intersect starting from the rarest word so the merges are as short as possible.
       const perWord = terms.map(hitsFor).sort((a, b) => a.docs.length - b.docs.length);
-      const [first, ...rest] = perWord as [WordHits, ...WordHits[]];
-      const matched: [number, number][] = [];
-      for (const d of first.docs) {
-        let total = first.relevance[d] as number;
-        for (const other of rest) {
-          const r = other.relevance[d] as number;
-          if (r === 0) {
-            total = -1;
-            break;
+      const first = perWord[0] as WordHits;
+      let docsIn = first.docs;
+      let totals = first.relevance;
+      for (let k = 1; k < perWord.length && docsIn.length > 0; k++) {
+        const other = perWord[k] as WordHits;
+        const keepDocs = new Int32Array(docsIn.length);
+        const keepTotals = new Uint32Array(docsIn.length);
+        let kept = 0;
+        let j = 0;
+        for (let i = 0; i < docsIn.length; i++) {
+          const d = docsIn[i] as number;
+          while (j < other.docs.length && (other.docs[j] as number) < d) j++;
+          if (j === other.docs.length) break;
+          if (other.docs[j] === d) {
+            keepDocs[kept] = d;
+            keepTotals[kept] = (totals[i] as number) + (other.relevance[j] as number);
+            kept++;
           }
-          total += r;
         }
-        if (total > 0) matched.push([d, total]);
+        docsIn = keepDocs.subarray(0, kept);
+        totals = keepTotals.subarray(0, kept);
       }
-      matched.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const scores = new Map<string, number>();
-      const out: string[] = [];
-      for (const [d, total] of matched) {
-        const id = ids[d] as string;
-        out.push(id);
-        scores.set(id, Math.max(0, 1 - total / (maxPerWord * terms.length)));
-      }
-      return { ids: out, scores, terms };
+      const order = orderByDescendingKey(totals);
+      const indices = new Int32Array(order.length);
+      for (let i = 0; i < order.length; i++) indices[i] = docsIn[order[i] as number] as number;
+      const scale = maxPerWord * RELEVANCE_UNIT * terms.length;
+      return result(indices, (i) => Math.max(0, 1 - (totals[order[i] as number] as number) / scale), terms);
     },
   };
 }
