@@ -3,13 +3,16 @@
  *
  * Compiles every article in the seeds folder into the dataset. Exit codes: 0 = written (warnings allowed);
  * 1 = errors found and --strict given (nothing written); 2 = usage error (bad flag, missing seeds folder).
- * The dataset is written atomically (temporary file + rename): an interrupted build leaves the old one intact.
+ * The dataset is the main file plus its article texts in per-year chunks beside it (`contacts.texts/`, see
+ * ./dataset-files.ts); every file is written atomically (temporary file + rename), the main file last, so an
+ * interrupted build leaves the old dataset intact.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compileSeeds, createContext } from './compiler/compile.ts';
 import { readSeeds, writeAtomically } from './seeds-reader.ts';
+import { textsFolderName, writeDatasetFiles } from './dataset-files.ts';
 import { loadKnowledge, DEFAULT_KNOWLEDGE_DIR, type KnowledgeEntry } from './compiler/knowledge.ts';
 
 const USAGE = 'Usage: npm run build:data -- [--seeds DIR] [--out FILE] [--strict] [--report FILE] [--quiet]';
@@ -106,10 +109,14 @@ function main(): number {
     );
     return 1;
   }
-  writeAtomically(options.out, `${JSON.stringify(dataset)}\n`);
-  console.log(`build:data: wrote ${options.out}: ${summary}${errors.length ? `, ${errors.length} error(s)` : ''}`);
+  const { mainBytes, textBytes } = writeDatasetFiles(options.out, dataset);
+  console.log(
+    `build:data: wrote ${options.out} (${kb(mainBytes)}; article texts ${kb(textBytes)} in ${textsFolderName(options.out)}/): ${summary}${errors.length ? `, ${errors.length} error(s)` : ''}`,
+  );
   return 0;
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 function progress(done: number, total: number) {
   if (total < 50) return;

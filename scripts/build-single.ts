@@ -1,11 +1,13 @@
 /**
  * `npm run build:single`: one self-contained HTML file (app, styles and dataset inlined) that opens from disk by
- * double-click, offline — for attaching to a report. Runs after `npm run build` (the npm script does both).
+ * double-click, offline — for attaching to a report. Runs after `npm run build` (the npm script does both). The
+ * article texts, which the web edition fetches from chunk files on demand, are put back inline.
  *
  * Usage: tsx scripts/build-single.ts [--dist DIR] [--data FILE] [--out FILE]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDatasetWithTexts } from './dataset-files.ts';
 import { writeAtomically } from './seeds-reader.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -29,7 +31,8 @@ html = html.replace(
   (_m, href: string) => `<style>${safe(asset(href), 'style')}</style>`,
 );
 html = html.replace(/<link rel="icon"[^>]*>/, '');
-const data = readFileSync(dataFile, 'utf8').trim();
+// The article texts go back inline: a file opened from disk cannot fetch the per-year chunks beside the dataset.
+const data = JSON.stringify(readDatasetWithTexts(dataFile));
 html = html.replace(
   '</body>',
   `<script type="application/json" id="contacts-data">${safe(data, 'script')}</script>\n</body>`,

@@ -1,9 +1,10 @@
 /** Smoke test of the benchmark's pure parts (the browser part runs only in `npm run bench`). */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
+import { readDatasetWithTexts } from '../dataset-files.ts';
 import { benchDataset, writeBenchDataset } from './datasets.ts';
 import { max, median, medianOf, percentile, ratio } from './stats.ts';
 
@@ -18,6 +19,11 @@ describe('bench datasets', () => {
       const data = JSON.parse(text);
       expect(validateDataset(data)).toEqual({ errors: [], warnings: [] });
       expect(data.events).toHaveLength(500);
+      // As users get it: no texts in the main file, each in a per-year chunk beside it.
+      expect(data.documents.every((d: { text?: string; textFile?: string }) => !d.text && d.textFile)).toBe(true);
+      const chunks = readdirSync(join(dir, 'data', 'bench-500.texts'));
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(readDatasetWithTexts(file)).toEqual(benchDataset(500, 7));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -35,6 +41,17 @@ describe('bench datasets', () => {
     expect(a.events.every((e) => e.sources.every((s) => docs.has(s.document)))).toBe(true);
     expect(a.documents.flatMap((d) => d.events).sort()).toEqual(a.events.map((e) => e.id).sort());
     expect(new Set(a.events.map((e) => e.title)).size).toBeGreaterThan(20);
+    // Report-length texts, and every evidence span inside its document's text, naming the contact's people.
+    const texts = new Map(a.documents.map((d) => [d.id, d.text]));
+    expect(a.documents.every((d) => d.text.length >= 2000 && d.text.length <= 3000)).toBe(true);
+    for (const e of a.events.slice(0, 50)) {
+      const text = texts.get(e.sources[0]!.document)!;
+      const participants = e.sources[0]!.evidence.find((ev) => ev.field === 'participants')!;
+      expect(participants.span[1]).toBeLessThanOrEqual(text.length);
+      const names = text.slice(...participants.match!);
+      expect(text.slice(...participants.span)).toContain(names);
+      expect(e.title).toContain(names);
+    }
   });
 });
 

@@ -1,14 +1,14 @@
 /**
  * Synthetic benchmark datasets: `syntheticEvents(n, seed)` wrapped into a complete, valid Dataset (documents for
  * every source, entities for every key, varied titles so search has something to find), sorted as the contract
- * requires (by date, undated last). Deterministic: the same n and seed give the same bytes.
+ * requires (by date, undated last), each document with a report-length text its events' evidence points into.
+ * Deterministic: the same n and seed give the same bytes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { SCHEMA_VERSION, type ContactEvent, type Dataset, type Entity } from '../../src/lib/dataset/types.ts';
 import { syntheticEntities, syntheticEvents } from '../../src/lib/timeline/testing.ts';
+import { writeDatasetFiles } from '../dataset-files.ts';
 
-/** Events per synthetic source document (documents only need to exist; their text is short). */
+/** Events per synthetic source document. */
 const EVENTS_PER_DOCUMENT = 10;
 
 const PLACES = ['beijing', 'moscow', 'shanghai', 'vladivostok', 'tashkent', 'astana', 'new-york', 'kazan'] as const;
@@ -34,6 +34,17 @@ const KIND_WORDS: Record<ContactEvent['kind'], string> = {
 
 const entity = (name: string): Entity => ({ name, labels: { en: name, de: name }, aliases: [name] });
 
+/** Sentences that pad each contact's paragraph to the length of a real news report (picked by position). */
+const FILLER = [
+  'Both sides described the atmosphere as friendly and businesslike and agreed to keep in close contact.',
+  'The ministry later published a statement that stressed the strategic nature of the partnership.',
+  'Officials said that a number of documents were being prepared for the next round of consultations.',
+  'Observers noted that the meeting took place against the background of growing pressure from the West.',
+  'According to the press service, the parties also exchanged views on regional and international issues.',
+  'A joint statement on the results is expected to be published in the coming days.',
+  'The delegations discussed the implementation of earlier agreements and the schedule of future contacts.',
+] as const;
+
 /** A dataset of `n` synthetic events that passes validateDataset without errors or warnings. */
 export function benchDataset(n: number, seed = 1): Dataset {
   const entities = syntheticEntities();
@@ -41,13 +52,12 @@ export function benchDataset(n: number, seed = 1): Dataset {
   entities.topics = Object.fromEntries(TOPICS.map((k) => [k, entity(k[0]!.toUpperCase() + k.slice(1))]));
   const people = entities.people;
 
-  const events = syntheticEvents(n, seed).map((e, i) => {
+  const enriched = syntheticEvents(n, seed).map((e, i) => {
     const place = e.kind === 'phone-call' || e.kind === 'video-call' ? null : PLACES[(i * 7 + 3) % PLACES.length]!;
     const topics = [TOPICS[i % TOPICS.length]!, ...(i % 3 === 0 ? [TOPICS[(i + 2) % TOPICS.length]!] : [])];
     const names = e.participants.map((p) => people[p]?.name ?? p);
     const forum = e.forum ? ` at the ${entities.forums[e.forum]?.name ?? e.forum}` : '';
     const title = `${KIND_WORDS[e.kind]} of ${names.join(' and ')}${forum}${place ? ` in ${PLACE_NAMES[place as keyof typeof PLACE_NAMES]}` : ''}`;
-    const document = documentId(Math.floor(i / EVENTS_PER_DOCUMENT));
     return {
       ...e,
       place,
@@ -55,10 +65,39 @@ export function benchDataset(n: number, seed = 1): Dataset {
       forumsMentioned: e.forum ? [e.forum] : [],
       title,
       summary: `${title}; talks on ${topics.join(' and ')}.`,
-      sources: [{ document, status: e.status, evidence: [{ field: 'kind', span: [0, 20] as [number, number] }] }],
-    } satisfies ContactEvent;
+    };
   });
-  events.sort(byDate);
+  enriched.sort(byDate);
+
+  // Each document reports EVENTS_PER_DOCUMENT contacts close in time (like an article and the contacts it recalls),
+  // one paragraph each (~250 characters, so a document is ~2,500 like a real report); evidence points into it.
+  const texts: string[] = [];
+  const events = enriched.map((e, i) => {
+    const d = Math.floor(i / EVENTS_PER_DOCUMENT);
+    const document = documentId(d);
+    let text = texts[d] ?? `Synthetic report ${document}.\n\n`;
+    const when = e.date.start ? `On ${e.date.start}, ` : 'At a date the report does not give, ';
+    const who = e.participants.map((p) => people[p]?.name ?? p).join(' and ');
+    const kindWord = KIND_WORDS[e.kind].toLowerCase();
+    const where = e.title.slice(e.title.indexOf(who) + who.length);
+    const start = text.length;
+    const sentence = `${when}${who} held a ${kindWord}${where}.`;
+    const whoAt = start + when.length;
+    const kindAt = whoAt + who.length + ' held a '.length;
+    text += `${sentence} `;
+    const topicStart = text.length;
+    const topicSentence = `The talks covered ${e.topics.join(' and ')}.`;
+    const more = i % 2 === 0 ? ` ${FILLER[(i * 3 + 1) % FILLER.length]}` : '';
+    text += `${topicSentence} ${FILLER[i % FILLER.length]}${more}\n\n`;
+    texts[d] = text;
+    const span = (from: number, length: number): [number, number] => [from, from + length];
+    const evidence = [
+      { field: 'kind', span: span(start, sentence.length), match: span(kindAt, kindWord.length) },
+      { field: 'participants', span: span(start, sentence.length), match: span(whoAt, who.length) },
+      { field: 'topics', span: span(topicStart, topicSentence.length) },
+    ];
+    return { ...e, sources: [{ document, status: e.status, evidence }] } satisfies ContactEvent;
+  });
 
   const documentCount = Math.ceil(n / EVENTS_PER_DOCUMENT);
   const eventsOf = new Map<string, string[]>();
@@ -75,7 +114,7 @@ export function benchDataset(n: number, seed = 1): Dataset {
     relevant: true,
     events: eventsOf.get(documentId(i)) ?? [],
     warnings: [],
-    text: 'Synthetic benchmark document.',
+    text: texts[i]!.trimEnd(),
   }));
 
   return {
@@ -102,10 +141,10 @@ function byDate(a: ContactEvent, b: ContactEvent): number {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Writes the dataset for `n` events to `file` (creating folders); returns its size in bytes. */
+/**
+ * Writes the dataset for `n` events as the app gets it: `file` without texts plus the per-year text chunks in the
+ * folder beside it (creating folders); returns the size of `file` in bytes.
+ */
 export function writeBenchDataset(file: string, n: number, seed = 1): number {
-  const json = `${JSON.stringify(benchDataset(n, seed))}\n`;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, json);
-  return Buffer.byteLength(json);
+  return writeDatasetFiles(file, benchDataset(n, seed)).mainBytes;
 }

@@ -13,6 +13,7 @@ import { validateDataset } from '../../src/lib/dataset/validate.ts';
 import { compileSeeds, createContext } from '../compiler/compile.ts';
 import type { ExtractorContext } from '../compiler/extract.ts';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge, type KnowledgeEntry } from '../compiler/knowledge.ts';
+import { readDatasetWithTexts } from '../dataset-files.ts';
 import { readSeeds } from '../seeds-reader.ts';
 import type { BadCase, CaseOutcome } from './inputs.ts';
 
@@ -112,8 +113,13 @@ export function runCli(seedsDir: string, outDir: string, timeoutMs = 30_000): Pr
       if (timedOut) crash = `timed out after ${timeoutMs} ms (hang)`;
       else if (code !== 0) crash = `exit ${code ?? signal}: ${stderr.slice(0, 2000)}`;
       else if (!existsSync(out)) crash = 'exit 0 but no output written';
-      if (crash) return resolvePromise({ crash, analyserFailures: [], outcome: null });
-      const dataset = JSON.parse(readFileSync(out, 'utf8')) as Dataset;
+      let dataset: Dataset | null = null;
+      try {
+        if (!crash) dataset = readDatasetWithTexts(out); // the texts back from their chunk files
+      } catch (e) {
+        crash = `exit 0 but the output cannot be read back: ${(e as Error).message}`;
+      }
+      if (crash || !dataset) return resolvePromise({ crash, analyserFailures: [], outcome: null });
       const reportJson = JSON.parse(readFileSync(report, 'utf8')) as { errors: string[] };
       resolvePromise({
         crash: null,

@@ -1,6 +1,7 @@
 /**
  * The dataset is replaced atomically: a build killed at any moment leaves the previous file byte-identical, never
- * half a file; a missing output folder is created; an output path that is a folder is refused without damage.
+ * half a file, and the text chunks it points at still there; a missing output folder is created; an output path that
+ * is a folder is refused without damage.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -15,9 +16,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
+import { readDatasetWithTexts } from '../../scripts/dataset-files.ts';
 import { copyGoodSeeds, goodArticles, goodSeedNames, ROOT, SEEDS } from '../../scripts/fuzz/harness.ts';
 
 const COPIES = 3000;
@@ -27,6 +29,8 @@ const temps: string[] = [];
 let corpus: string;
 let smallCorpus: string;
 let previous: Buffer;
+/** The previous dataset's text chunks: file name → bytes. */
+let previousChunks: Map<string, Buffer>;
 
 const cliArgs = (seeds: string, out: string) => [
   '--import',
@@ -45,16 +49,20 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A folder holding the previous, valid dataset. */
+/** A folder holding the previous, valid dataset: the main file and its text chunks. */
 function outputWithPrevious(): { dir: string; out: string } {
   const dir = tempDir('atomic-out-');
   const out = join(dir, 'contacts.json');
   writeFileSync(out, previous);
+  mkdirSync(join(dir, 'contacts.texts'));
+  for (const [name, bytes] of previousChunks) writeFileSync(join(dir, 'contacts.texts', name), bytes);
   return { dir, out };
 }
 
-/** Starts the build and SIGKILLs it after `ms`, or as soon as a temporary file appears beside `out` (inotify). */
-function killDuringBuild(seeds: string, out: string, ms: number, onTempFile = false): Promise<{ killed: boolean }> {
+const chunksIn = (dir: string) => readdirSync(join(dir, 'contacts.texts')).sort();
+
+/** Starts the build and SIGKILLs it after `ms`, or as soon as a temporary file appears in `watchDir` (inotify). */
+function killDuringBuild(seeds: string, out: string, ms: number, watchDir?: string): Promise<{ killed: boolean }> {
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, cliArgs(seeds, out), { cwd: ROOT, stdio: 'ignore' });
     let killed = false;
@@ -62,8 +70,8 @@ function killDuringBuild(seeds: string, out: string, ms: number, onTempFile = fa
       if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
     };
     const timer = setTimeout(kill, ms);
-    const watcher = onTempFile
-      ? watch(dirname(out), (_event, name) => {
+    const watcher = watchDir
+      ? watch(watchDir, (_event, name) => {
           if (name?.endsWith('.tmp')) kill();
         })
       : undefined;
@@ -79,17 +87,23 @@ function expectPreviousIntact(dir: string, out: string) {
   const now = readFileSync(out);
   expect(now.equals(previous), 'the previous dataset must be byte-identical').toBe(true);
   expect(validateDataset(JSON.parse(now.toString('utf8'))).errors).toEqual([]);
+  for (const [name, bytes] of previousChunks)
+    expect(readFileSync(join(dir, 'contacts.texts', name)).equals(bytes), `chunk ${name} intact`).toBe(true);
+  expect(readDatasetWithTexts(out).documents.every((d) => d.text.length > 0)).toBe(true);
 }
 
 beforeAll(() => {
   // The previous dataset: a clean build of the real seeds.
   const seeds = tempDir('atomic-seeds-');
   copyGoodSeeds(join(seeds, 'seeds'));
-  const out = join(seeds, 'previous.json');
+  const out = join(seeds, 'previous', 'contacts.json');
   const r = runSync(cliArgs(join(seeds, 'seeds'), out));
   expect(r.status, r.stderr).toBe(0);
   previous = readFileSync(out);
   expect(validateDataset(JSON.parse(previous.toString('utf8'))).errors).toEqual([]);
+  const folder = join(seeds, 'previous', 'contacts.texts');
+  previousChunks = new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name))]));
+  expect(previousChunks.size).toBeGreaterThan(0);
 
   // A corpus that takes far longer to compile than the kills below wait, and a small one that finishes quickly.
   corpus = makeCorpus(COPIES);
@@ -119,30 +133,43 @@ describe('atomic dataset write', () => {
       const { killed } = await killDuringBuild(corpus, out, ms);
       expect(killed, `the build finished within ${ms} ms; make the corpus bigger`).toBe(true);
       expectPreviousIntact(dir, out);
-      expect(readdirSync(dir), 'no partial or temporary file beside the output').toEqual(['contacts.json']);
+      expect(readdirSync(dir), 'no partial or temporary file beside the output').toEqual([
+        'contacts.json',
+        'contacts.texts',
+      ]);
+      expect(chunksIn(dir)).toEqual([...previousChunks.keys()].sort());
     }
   }, 30_000);
 
-  it('never exposes half a file at the output path, even when killed while writing', async () => {
-    const { dir, out } = outputWithPrevious();
-    // Kill the moment the temporary file appears, i.e. while the new dataset is being written. This is a race the
-    // kill may lose (the write takes milliseconds); both outcomes are checked.
-    const { killed } = await killDuringBuild(smallCorpus, out, 25_000, true);
-    // Whatever happened, the output path holds a whole dataset: the old one, or (if the rename won the race against
-    // the kill) the complete new one, never a fragment.
-    const now = readFileSync(out);
-    let state = 'previous dataset kept';
-    if (!now.equals(previous)) {
-      const data = JSON.parse(now.toString('utf8'));
-      expect(validateDataset(data).errors).toEqual([]);
-      expect(data.documents).toHaveLength(SMALL_COPIES * goodArticles().length);
-      state = 'complete new dataset';
-    }
-    console.log(
-      `atomic-write: kill while writing ${killed ? 'landed' : 'missed (the build finished first)'}: ${state}`,
-    );
-    expect(readdirSync(dir).filter((n) => !n.endsWith('.tmp'))).toEqual(['contacts.json']);
-  }, 30_000);
+  // Kill the moment a temporary file appears: in the chunk folder (while the new texts are written) or beside the
+  // output (while the new main file is written). A race the kill may lose (writes take milliseconds); both outcomes
+  // are checked.
+  it.each([
+    ['a text chunk', 'contacts.texts'],
+    ['the main file', '.'],
+  ])(
+    'never exposes half a dataset, even when killed while writing %s',
+    async (what, watched) => {
+      const { dir, out } = outputWithPrevious();
+      const { killed } = await killDuringBuild(smallCorpus, out, 25_000, join(dir, watched));
+      // Whatever happened, the output path holds a whole dataset whose chunks are all there: the old one, or (if the
+      // rename won the race against the kill) the complete new one, never a fragment.
+      const now = readFileSync(out);
+      let state = 'previous dataset kept';
+      if (now.equals(previous)) expectPreviousIntact(dir, out);
+      else {
+        const data = readDatasetWithTexts(out);
+        expect(validateDataset(data).errors).toEqual([]);
+        expect(data.documents).toHaveLength(SMALL_COPIES * goodArticles().length);
+        state = 'complete new dataset';
+      }
+      console.log(
+        `atomic-write: kill while writing ${what} ${killed ? 'landed' : 'missed (the build finished first)'}: ${state}`,
+      );
+      expect(readdirSync(dir).filter((n) => !n.endsWith('.tmp'))).toEqual(['contacts.json', 'contacts.texts']);
+    },
+    30_000,
+  );
 
   it('creates a missing output folder', () => {
     const seeds = tempDir('atomic-newdir-');
@@ -150,7 +177,7 @@ describe('atomic dataset write', () => {
     const out = join(seeds, 'does', 'not', 'exist', 'contacts.json');
     const r = runSync(cliArgs(join(seeds, 'seeds'), out));
     expect(r.status, r.stderr).toBe(0);
-    expect(validateDataset(JSON.parse(readFileSync(out, 'utf8'))).errors).toEqual([]);
+    expect(validateDataset(readDatasetWithTexts(out)).errors).toEqual([]);
   }, 30_000);
 
   it('refuses an output path that is a folder, clearly and without touching anything', () => {

@@ -1,12 +1,14 @@
 /**
- * The build:data command as a user runs it: exit codes, atomic output, and byte-identical output whatever the file
- * order, time zone or locale.
+ * The build:data command as a user runs it: exit codes, atomic output, the main file plus its per-year text chunks,
+ * and byte-identical output whatever the file order, time zone or locale.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDatasetWithTexts } from '../../scripts/dataset-files.ts';
+import { validateDataset } from '../../src/lib/dataset/validate.ts';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], {
@@ -36,7 +38,18 @@ describe('build:data command line', { timeout: 60_000 }, () => {
     const ok = run(['--seeds', dir, '--out', out]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('000_6a64a41c4db9d813.txt: relevant');
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    const main = JSON.parse(readFileSync(out, 'utf8'));
+    expect(main.schemaVersion).toBe(2);
+    // No article text in the main file: each document names its per-year chunk beside it, and every chunk is used.
+    expect(main.documents.every((d: { text?: string }) => d.text === undefined)).toBe(true);
+    const files = main.documents.map((d: { textFile: string }) => d.textFile);
+    expect(files.every((f: string) => /^contacts\.texts\/\d{4}-[0-9a-f]{8}\.json$/.test(f))).toBe(true);
+    expect(readdirSync(join(dir, 'out', 'contacts.texts')).sort()).toEqual(
+      [...new Set(files.map((f: string) => f.split('/')[1]))].sort(),
+    );
+    const withTexts = readDatasetWithTexts(out);
+    expect(validateDataset(withTexts).errors).toEqual([]);
+    expect(withTexts.documents.every((d) => d.text.length > 100)).toBe(true);
 
     writeFileSync(join(dir, 'broken.txt'), 'Lawrow traf Wang Yi.');
     writeFileSync(join(dir, 'broken.meta.yaml'), 'date: [2021\n');
@@ -65,17 +78,31 @@ describe('build:data command line', { timeout: 60_000 }, () => {
     const a = seedCopy();
     const b = seedCopy([...readdirSync('seeds')].reverse());
     const outputs = [
-      run(['--seeds', a, '--out', join(a, '1.json'), '--quiet'], { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8' }),
-      run(['--seeds', b, '--out', join(b, '2.json'), '--quiet'], {
+      run(['--seeds', a, '--out', join(a, '1', 'contacts.json'), '--quiet'], {
+        TZ: 'Pacific/Kiritimati',
+        LANG: 'de_DE.UTF-8',
+      }),
+      run(['--seeds', b, '--out', join(b, '2', 'contacts.json'), '--quiet'], {
         TZ: 'America/Los_Angeles',
         LANG: 'tr_TR.UTF-8',
         LC_ALL: 'tr_TR.UTF-8',
       }),
-      run(['--seeds', a, '--out', join(a, '3.json'), '--quiet'], { TZ: 'UTC', LANG: 'C' }),
+      run(['--seeds', a, '--out', join(a, '3', 'contacts.json'), '--quiet'], { TZ: 'UTC', LANG: 'C' }),
     ];
     for (const o of outputs) expect(o.status, o.stderr).toBe(0);
-    const [one, two, three] = [join(a, '1.json'), join(b, '2.json'), join(a, '3.json')].map((f) => readFileSync(f));
+    // Same file name in three folders: the main file names its chunk folder after itself (contacts.texts/).
+    const outs = [join(a, '1'), join(b, '2'), join(a, '3')];
+    const [one, two, three] = outs.map((d) => readFileSync(join(d, 'contacts.json')));
     expect(one!.equals(two!)).toBe(true);
     expect(one!.equals(three!)).toBe(true);
+    // The chunk files too: same names (content hashes), same bytes.
+    const chunks = (folder: string) =>
+      readdirSync(folder)
+        .sort()
+        .map((name) => [name, readFileSync(join(folder, name)).toString('base64')]);
+    const [c1, c2, c3] = outs.map((d) => chunks(join(d, 'contacts.texts')));
+    expect(c1!.length).toBeGreaterThan(0);
+    expect(c2).toEqual(c1);
+    expect(c3).toEqual(c1);
   });
 });

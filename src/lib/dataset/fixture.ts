@@ -2,7 +2,7 @@
  * A small, valid dataset for tests of the app and the validator. Built in code (not a JSON file) so it follows the
  * types when they change.
  */
-import type { ContactEvent, Dataset } from './types.ts';
+import { SCHEMA_VERSION, type ContactEvent, type Dataset } from './types.ts';
 
 export function makeEvent(overrides: Partial<ContactEvent> & Pick<ContactEvent, 'id'>): ContactEvent {
   return {
@@ -27,7 +27,7 @@ export function makeEvent(overrides: Partial<ContactEvent> & Pick<ContactEvent, 
 export function makeDataset(overrides: Partial<Dataset> = {}): Dataset {
   const entity = (name: string) => ({ name, labels: { en: name, de: name }, aliases: [name] });
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     title: 'Russia–China diplomatic contacts',
     dataDate: '2025-07-13',
     events: [

@@ -4,7 +4,8 @@
  * Both ends import these types and validate against `validateDataset` in ./validate.ts.
  */
 
-export const SCHEMA_VERSION = 1 as const;
+/** 2: documents may keep their text in a chunk file (`textFile`) instead of inline (`text`). */
+export const SCHEMA_VERSION = 2 as const;
 
 export const EVENT_KINDS = ['meeting', 'phone-call', 'video-call', 'visit', 'summit', 'signing'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -82,7 +83,12 @@ export interface ContactEvent {
   titles?: Record<string, string>;
 }
 
-export interface SourceDocument {
+/**
+ * One seed article as a dataset file stores it. Its text is either inline (`text`) or in a text chunk file
+ * (`textFile`), never both: `npm run build:data` moves texts into per-year chunks so the first view never waits for
+ * them, the single-file edition inlines them again. Read texts through `createTextSource` (./texts.ts).
+ */
+export interface DocumentRecord {
   id: string;
   /** Path relative to the seeds folder, with forward slashes. */
   file: string;
@@ -98,7 +104,20 @@ export interface SourceDocument {
   events: string[];
   warnings: string[];
   /** The decoded, repaired article text that every span of this document points into. */
+  text?: string;
+  /** Path of the TextChunk holding `text`, relative to the dataset file (`contacts.texts/2021-3fa9c2d1.json`). */
+  textFile?: string;
+}
+
+/** A document with its text inline: what the compiler produces. */
+export interface SourceDocument extends DocumentRecord {
   text: string;
+}
+
+/** A text chunk file: the texts of some documents, by document id. */
+export interface TextChunk {
+  schemaVersion: typeof SCHEMA_VERSION;
+  texts: Record<string, string>;
 }
 
 export interface Entity {
@@ -119,7 +138,11 @@ export interface EntityTables {
   roles?: Record<string, Entity>;
 }
 
-export interface Dataset {
+/**
+ * A dataset. `Dataset` (the default) has every text inline, as compiled; `StoredDataset` is what a dataset file holds
+ * and the app loads, where texts may live in chunk files.
+ */
+export interface Dataset<Doc extends DocumentRecord = SourceDocument> {
   schemaVersion: typeof SCHEMA_VERSION;
   title: string;
   /** The title per UI language (`title` is the English one). */
@@ -129,9 +152,11 @@ export interface Dataset {
   /** Sorted by date, undated last. */
   events: ContactEvent[];
   /** One per seed file, relevant or not. */
-  documents: SourceDocument[];
+  documents: Doc[];
   entities: EntityTables;
 }
+
+export type StoredDataset = Dataset<DocumentRecord>;
 
 /** A role someone held for a period, as stored on people entities (`roles`). */
 export interface DatedRole {

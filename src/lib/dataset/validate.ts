@@ -5,7 +5,15 @@
  * Structural problems are `errors` (the data cannot be trusted as a whole); dangling entity keys are `warnings`
  * (the event still renders with what it has).
  */
-import { DATE_BASES, DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, SCHEMA_VERSION, type Dataset } from './types.ts';
+import {
+  DATE_BASES,
+  DATE_PRECISIONS,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  SCHEMA_VERSION,
+  type StoredDataset,
+  type TextChunk,
+} from './types.ts';
 
 export interface ValidationResult {
   errors: string[];
@@ -36,16 +44,8 @@ export function validateDataset(data: unknown): ValidationResult {
   };
 
   if (!isObj(data)) return { errors: ['dataset: expected a JSON object'], warnings };
-  if (data.schemaVersion !== SCHEMA_VERSION) {
-    const v = data.schemaVersion;
-    fail(
-      'schemaVersion',
-      typeof v === 'number' && v > SCHEMA_VERSION
-        ? `dataset is schema version ${v}, newer than this app understands (${SCHEMA_VERSION}); update the app`
-        : `expected ${SCHEMA_VERSION}, got ${JSON.stringify(v)}`,
-    );
-    return { errors, warnings };
-  }
+  const version = checkVersion(data.schemaVersion, 'dataset');
+  if (version) return { errors: [version], warnings };
   if (!isStr(data.title)) fail('title', 'expected a string');
   if (!(data.dataDate === null || isStr(data.dataDate))) fail('dataDate', 'expected a string or null');
 
@@ -85,7 +85,12 @@ export function validateDataset(data: unknown): ValidationResult {
       if (typeof d.relevant !== 'boolean') fail(`${p}.relevant`, 'expected a boolean');
       if (!isStrArray(d.events)) fail(`${p}.events`, 'expected a string array');
       if (!isStrArray(d.warnings)) fail(`${p}.warnings`, 'expected a string array');
-      if (!isStr(d.text)) fail(`${p}.text`, 'expected a string');
+      if (d.text !== undefined && d.textFile !== undefined)
+        fail(p, 'has both text and textFile; keep one (rebuild with npm run build:data)');
+      else if (d.textFile !== undefined) {
+        if (!isTextFilePath(d.textFile))
+          fail(`${p}.textFile`, 'expected a relative path like "contacts.texts/2021-3fa9c2d1.json" (no "..", no URL)');
+      } else if (!isStr(d.text)) fail(`${p}.text`, 'expected a string (or a textFile naming the chunk that holds it)');
       for (const k of ['url', 'publisher', 'date', 'reason'] as const)
         if (d[k] !== undefined && !isStr(d[k])) fail(`${p}.${k}`, 'expected a string when present');
     });
@@ -166,11 +171,59 @@ export function validateDataset(data: unknown): ValidationResult {
   return { errors, warnings };
 }
 
+function checkVersion(v: unknown, what: string): string | null {
+  if (v === SCHEMA_VERSION) return null;
+  return typeof v === 'number' && v > SCHEMA_VERSION
+    ? `schemaVersion: ${what} is schema version ${v}, newer than this app understands (${SCHEMA_VERSION}); update the app`
+    : `schemaVersion: expected ${SCHEMA_VERSION}, got ${JSON.stringify(v)}`;
+}
+
+/**
+ * A chunk path as the build writes it: relative, forward slashes, plain names, ending in .json. Anything else (a URL,
+ * an absolute path, `..`) could make the app fetch from elsewhere, so it is rejected.
+ */
+export function isTextFilePath(v: unknown): v is string {
+  return (
+    isStr(v) &&
+    v.length <= 200 &&
+    /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\.json$/.test(v) &&
+    !v.split('/').some((part) => part === '..' || part === '.')
+  );
+}
+
+/**
+ * Checks a text chunk file (`{ schemaVersion, texts: { documentId: text } }`). With `expectedIds`, every one of those
+ * documents must have its text in the chunk (the dataset file says they are there).
+ */
+export function validateTextChunk(data: unknown, expectedIds: readonly string[] = []): ValidationResult {
+  const errors: string[] = [];
+  if (!isObj(data)) return { errors: ['text chunk: expected a JSON object'], warnings: [] };
+  const version = checkVersion(data.schemaVersion, 'text chunk');
+  if (version) return { errors: [version], warnings: [] };
+  if (!isObj(data.texts)) return { errors: ['texts: expected an object of document id → text'], warnings: [] };
+  const texts = data.texts;
+  for (const [id, text] of Object.entries(texts))
+    if (!isStr(text) && errors.length < MAX_ERRORS) errors.push(`texts.${id}: expected a string`);
+  const missing = expectedIds.filter((id) => !Object.hasOwn(texts, id));
+  if (missing.length)
+    errors.push(
+      `texts: missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; the chunk does not belong to this dataset file (rebuild with npm run build:data)`,
+    );
+  return { errors, warnings: [] };
+}
+
 /** Narrowing helper for callers that want the typed dataset or a thrown, readable error. */
-export function assertDataset(data: unknown): { dataset: Dataset; warnings: string[] } {
+export function assertDataset(data: unknown): { dataset: StoredDataset; warnings: string[] } {
   const { errors, warnings } = validateDataset(data);
   if (errors.length > 0) throw new DatasetError(errors);
-  return { dataset: data as Dataset, warnings };
+  return { dataset: data as StoredDataset, warnings };
+}
+
+/** Narrowing helper for a text chunk: the typed chunk or a thrown, readable error. */
+export function assertTextChunk(data: unknown, expectedIds: readonly string[] = []): TextChunk {
+  const { errors } = validateTextChunk(data, expectedIds);
+  if (errors.length > 0) throw new DatasetError(errors);
+  return data as TextChunk;
 }
 
 export class DatasetError extends Error {

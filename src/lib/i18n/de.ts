@@ -87,6 +87,10 @@ export const de = {
   unattributed: 'ohne Zuordnung',
   sources: 'Quellen',
   evidence: 'Belege',
+  evidenceLoading: 'Belegsätze werden geladen …',
+  evidenceFailed: 'Die Belegsätze konnten nicht geladen werden.',
+  evidenceFailedHint:
+    'Prüfen Sie die Verbindung und öffnen Sie den Kontakt erneut; hilft das nicht, führen Sie „npm run build:data“ aus und laden Sie die Seite neu.',
   evidenceFields: {
     kind: 'Art',
     status: 'Status',

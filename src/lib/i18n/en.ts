@@ -87,6 +87,10 @@ export const en: Messages = {
   unattributed: 'unattributed',
   sources: 'Sources',
   evidence: 'Evidence',
+  evidenceLoading: 'Loading the evidence sentences …',
+  evidenceFailed: 'The evidence sentences could not be loaded.',
+  evidenceFailedHint:
+    'Check the connection and open the contact again; if that does not help, run “npm run build:data” and reload the page.',
   evidenceFields: {
     kind: 'kind',
     status: 'status',

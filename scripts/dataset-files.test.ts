@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDataset, makeEvent } from '../src/lib/dataset/fixture.ts';
+import type { Dataset, SourceDocument } from '../src/lib/dataset/types.ts';
+import { validateDataset, validateTextChunk } from '../src/lib/dataset/validate.ts';
+import {
+  chunkGroup,
+  inlineTexts,
+  readDatasetWithTexts,
+  removeStaleChunks,
+  splitTexts,
+  textsFolderName,
+  writeDatasetFiles,
+} from './dataset-files.ts';
+
+const doc = (id: string, rest: Partial<SourceDocument> = {}): SourceDocument => ({
+  id,
+  file: `${id}.txt`,
+  language: 'de',
+  relevant: true,
+  events: [],
+  warnings: [],
+  text: `Text of ${id}.`,
+  ...rest,
+});
+
+/** Four documents: dated 2021, dated by its events (2019), undated, and one dated 2021 by header. */
+function dataset(): Dataset {
+  return makeDataset({
+    events: [
+      makeEvent({ id: 'e1', date: { start: '2019-05', precision: 'month', basis: 'text' } }),
+      makeEvent({ id: 'e2', date: { start: '2020', precision: 'year', basis: 'text' } }),
+      makeEvent({ id: 'e3', date: { start: null, precision: 'unknown', basis: 'text' } }),
+    ].map((e) => ({ ...e, sources: [{ document: 'doc-a', status: 'reported' as const, evidence: [] }] })),
+    documents: [
+      doc('doc-a', { date: '2021-07-13', events: ['e1'] }),
+      doc('doc-b', { events: ['e2', 'e1'] }),
+      doc('doc-c', { events: ['e3'] }),
+      doc('doc-d', { date: '2021' }),
+    ],
+  });
+}
+
+const temps: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dataset-files-'));
+  temps.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+describe('textsFolderName', () => {
+  it.each([
+    ['public/data/contacts.json', 'contacts.texts'],
+    ['bench-1000.json', 'bench-1000.texts'],
+    ['out/data.JSON', 'data.texts'],
+    ['my data (new).json', 'my_data__new_.texts'],
+    ['.hidden.json', '_hidden.texts'],
+    ['plain', 'plain.texts'],
+  ])('%s → %s', (file, folder) => {
+    expect(textsFolderName(file)).toBe(folder);
+  });
+});
+
+describe('chunkGroup', () => {
+  const years = new Map([
+    ['e1', '2019'],
+    ['e2', '2020'],
+  ]);
+  it.each([
+    ['its own date', doc('x', { date: '2021-07', events: ['e1'] }), '2021'],
+    ['its own year-only date', doc('x', { date: '2024' }), '2024'],
+    ['the earliest year of its events, whatever their order', doc('x', { events: ['e2', 'e1'] }), '2019'],
+    ['an undated event is skipped', doc('x', { events: ['e3', 'e2'] }), '2020'],
+    ['no date anywhere', doc('x', { events: ['e3'] }), 'undated'],
+    ['no events, no date', doc('x'), 'undated'],
+  ])('%s', (_name, d, group) => {
+    expect(chunkGroup(d, years)).toBe(group);
+  });
+});
+
+describe('splitTexts', () => {
+  it('moves every text into a chunk per year named by a hash of its content', () => {
+    const { main, chunks } = splitTexts(dataset(), 'contacts.texts');
+    expect(chunks.map((c) => c.name.replace(/-[0-9a-f]{8}\.json$/, ''))).toEqual(['2019', '2021', 'undated']);
+    for (const c of chunks) {
+      expect(c.name).toMatch(/^[a-z0-9]+-[0-9a-f]{8}\.json$/);
+      expect(c.name.slice(-13, -5)).toBe(createHash('sha256').update(c.content).digest('hex').slice(0, 8));
+      expect(validateTextChunk(JSON.parse(c.content)).errors).toEqual([]);
+    }
+    const year2021 = JSON.parse(chunks[1]!.content);
+    expect(year2021.texts).toEqual({ 'doc-a': 'Text of doc-a.', 'doc-d': 'Text of doc-d.' });
+    expect(main.documents.map((d) => [d.id, d.text, d.textFile])).toEqual([
+      ['doc-a', undefined, `contacts.texts/${chunks[1]!.name}`],
+      ['doc-b', undefined, `contacts.texts/${chunks[0]!.name}`],
+      ['doc-c', undefined, `contacts.texts/${chunks[2]!.name}`],
+      ['doc-d', undefined, `contacts.texts/${chunks[1]!.name}`],
+    ]);
+    expect(validateDataset(main).errors).toEqual([]);
+  });
+
+  it('gives the same bytes whatever the order of the documents, and new names when a text changes', () => {
+    const a = splitTexts(dataset(), 'c.texts').chunks;
+    const reversed = dataset();
+    reversed.documents.reverse();
+    expect(splitTexts(reversed, 'c.texts').chunks).toEqual(a);
+    const changed = dataset();
+    changed.documents[3]!.text = 'Another text.';
+    const b = splitTexts(changed, 'c.texts').chunks;
+    expect(b[0]).toEqual(a[0]);
+    expect(b[1]!.name).not.toBe(a[1]!.name);
+  });
+
+  it('round-trips through inlineTexts', () => {
+    const original = dataset();
+    const { main, chunks } = splitTexts(original, 'contacts.texts');
+    const files = new Map(chunks.map((c) => [`contacts.texts/${c.name}`, c.content]));
+    const back = inlineTexts(main, (path) => files.get(path)!);
+    expect(back.documents.map((d) => d.text)).toEqual(original.documents.map((d) => d.text));
+    expect(back.documents.every((d) => !('textFile' in d))).toBe(true);
+  });
+});
+
+describe('writeDatasetFiles', () => {
+  it('writes the chunks and the main file, then removes only the chunks the new main file no longer uses', () => {
+    const dir = tempDir();
+    const out = join(dir, 'data', 'contacts.json');
+    writeDatasetFiles(out, dataset());
+    const folder = join(dir, 'data', 'contacts.texts');
+    const first = readdirSync(folder).sort();
+    expect(first).toHaveLength(3);
+    // Leftovers of a killed build and a file that is not the build's.
+    writeFileSync(join(folder, '2021-deadbeef.json.12345.tmp'), '{"schemaVer');
+    writeFileSync(join(folder, 'README.txt'), 'keep me');
+
+    const changed = dataset();
+    changed.documents[0]!.text = 'Rewritten.';
+    const sizes = writeDatasetFiles(out, changed);
+    const second = readdirSync(folder).sort();
+    const main = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sizes.mainBytes).toBe(readFileSync(out).length);
+    const referenced = new Set(main.documents.map((d: { textFile: string }) => d.textFile.split('/')[1]));
+    expect(second).toEqual([...referenced, 'README.txt'].sort());
+    expect(second.filter((n) => first.includes(n))).toHaveLength(2); // 2019 and undated are unchanged
+    expect(readDatasetWithTexts(out).documents[0]!.text).toBe('Rewritten.');
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(['contacts.json', 'contacts.texts']);
+  });
+
+  it('removeStaleChunks leaves a missing folder alone', () => {
+    expect(removeStaleChunks(join(tempDir(), 'nope'), new Set())).toEqual([]);
+  });
+
+  it('readDatasetWithTexts names a missing or foreign chunk', () => {
+    const dir = tempDir();
+    const out = join(dir, 'contacts.json');
+    writeDatasetFiles(out, dataset());
+    const folder = join(dir, 'contacts.texts');
+    const [name] = readdirSync(folder).sort();
+    writeFileSync(join(folder, name!), JSON.stringify({ schemaVersion: 2, texts: {} }));
+    expect(() => readDatasetWithTexts(out)).toThrow(/missing doc-b/);
+    rmSync(join(folder, name!));
+    expect(() => readDatasetWithTexts(out)).toThrow(new RegExp(`contacts.texts/${name}: cannot read the text chunk`));
+  });
+});

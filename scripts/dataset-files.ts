@@ -1,0 +1,156 @@
+/**
+ * The dataset on disk: one main file without article texts, plus the texts in per-year chunk files in a folder beside
+ * it (`contacts.json` + `contacts.texts/2021-3fa9c2d1.json`, …). The app loads the main file for the first view and
+ * fetches a chunk only when the detail panel shows evidence from one of its articles.
+ *
+ * Chunk names carry a hash of their content, so a rebuild never overwrites a chunk the current main file points at
+ * with different content: chunks are written first, the main file last (atomically), and only then are the chunks
+ * it no longer references deleted. A build killed at any moment leaves the previous main file and its chunks intact.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { SCHEMA_VERSION, type Dataset, type DocumentRecord, type StoredDataset } from '../src/lib/dataset/types.ts';
+import { assertDataset, assertTextChunk } from '../src/lib/dataset/validate.ts';
+import { writeAtomically } from './seeds-reader.ts';
+
+/** A chunk as the build names it, or a temporary file `writeAtomically` left behind when it was killed. */
+const CHUNK_NAME = /^[A-Za-z0-9_]+-[0-9a-f]{8}\.json(\.\d+\.tmp)?$/;
+
+/** `contacts.json` → `contacts.texts`: the chunk folder's name, beside the main file (safe for a URL path). */
+export function textsFolderName(mainFile: string): string {
+  const base = basename(mainFile).replace(/\.json$/i, '');
+  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\./, '_')}.texts`;
+}
+
+/**
+ * Which chunk a document's text goes into: the year of its publication date, else the earliest year among its
+ * events, else `undated`.
+ */
+export function chunkGroup(doc: DocumentRecord, eventYears: ReadonlyMap<string, string>): string {
+  const own = /^(\d{4})/.exec(doc.date ?? '')?.[1];
+  if (own) return own;
+  let earliest: string | undefined;
+  for (const id of doc.events) {
+    const year = eventYears.get(id);
+    if (year !== undefined && (earliest === undefined || year < earliest)) earliest = year;
+  }
+  return earliest ?? 'undated';
+}
+
+export interface TextChunkFile {
+  /** File name inside the chunk folder: `<group>-<8 hex of the content's SHA-256>.json`. */
+  name: string;
+  content: string;
+}
+
+/**
+ * Moves every document's text into chunk files named under `folder` (the path the main file will give, relative to
+ * itself). Pure: the same dataset gives the same bytes. Documents without an inline text are left as they are.
+ */
+export function splitTexts(dataset: Dataset, folder: string): { main: StoredDataset; chunks: TextChunkFile[] } {
+  const eventYears = new Map<string, string>();
+  for (const e of dataset.events) if (e.date.start) eventYears.set(e.id, e.date.start.slice(0, 4));
+  const groups = new Map<string, Record<string, string>>();
+  const groupOf = new Map<string, string>();
+  for (const doc of dataset.documents) {
+    if (typeof doc.text !== 'string') continue;
+    const group = chunkGroup(doc, eventYears);
+    groupOf.set(doc.id, group);
+    const texts = groups.get(group) ?? {};
+    texts[doc.id] = doc.text;
+    groups.set(group, texts);
+  }
+  const fileOf = new Map<string, string>();
+  const chunks: TextChunkFile[] = [];
+  for (const group of [...groups.keys()].sort()) {
+    const texts = groups.get(group)!;
+    // Ids in code-unit order: the bytes must not depend on the order the documents came in.
+    const sorted = Object.fromEntries(
+      Object.keys(texts)
+        .sort(byCodeUnit)
+        .map((id) => [id, texts[id]!]),
+    );
+    const content = `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, texts: sorted })}\n`;
+    const name = `${group}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`;
+    fileOf.set(group, `${folder}/${name}`);
+    chunks.push({ name, content });
+  }
+  const documents: DocumentRecord[] = dataset.documents.map((doc) => {
+    const group = groupOf.get(doc.id);
+    if (group === undefined) return doc;
+    const { text: _text, ...rest } = doc;
+    return { ...rest, textFile: fileOf.get(group)! };
+  });
+  return { main: { ...dataset, documents }, chunks };
+}
+
+/**
+ * Writes the dataset as `out` plus its chunk folder: chunks first, the main file last, then removes chunks of
+ * earlier builds that the new main file does not reference. Returns the bytes of the main file and of all chunks.
+ */
+export function writeDatasetFiles(out: string, dataset: Dataset): { mainBytes: number; textBytes: number } {
+  const folderName = textsFolderName(out);
+  const folder = join(dirname(out), folderName);
+  const { main, chunks } = splitTexts(dataset, folderName);
+  if (chunks.length) mkdirSync(folder, { recursive: true });
+  for (const chunk of chunks) writeAtomically(join(folder, chunk.name), chunk.content);
+  const json = `${JSON.stringify(main)}\n`;
+  writeAtomically(out, json);
+  removeStaleChunks(folder, new Set(chunks.map((c) => c.name)));
+  return {
+    mainBytes: Buffer.byteLength(json),
+    textBytes: chunks.reduce((sum, c) => sum + Buffer.byteLength(c.content), 0),
+  };
+}
+
+/** Deletes chunk files (and leftover temporaries) in `folder` that are not in `keep`; returns their names. */
+export function removeStaleChunks(folder: string, keep: ReadonlySet<string>): string[] {
+  if (!existsSync(folder)) return [];
+  const removed = readdirSync(folder)
+    .filter((name) => CHUNK_NAME.test(name) && !keep.has(name))
+    .sort();
+  for (const name of removed) rmSync(join(folder, name), { force: true });
+  return removed;
+}
+
+/**
+ * Reads a dataset file and puts every document's text back inline from its chunk (the single-file edition, tests
+ * that read the built dataset). Throws a readable error when the file or a chunk is missing or malformed.
+ */
+export function readDatasetWithTexts(file: string): Dataset {
+  const { dataset } = assertDataset(JSON.parse(readFileSync(file, 'utf8')));
+  return inlineTexts(dataset, (path) => readFileSync(join(dirname(file), path), 'utf8'));
+}
+
+/** `stored` with every `textFile` replaced by the text from that chunk (`readChunk` gets the path as written). */
+export function inlineTexts(stored: StoredDataset, readChunk: (path: string) => string): Dataset {
+  const needed = new Map<string, string[]>();
+  for (const d of stored.documents)
+    if (d.textFile !== undefined) needed.set(d.textFile, [...(needed.get(d.textFile) ?? []), d.id]);
+  const texts = new Map<string, Record<string, string>>();
+  for (const [path, ids] of needed) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readChunk(path));
+    } catch (e) {
+      throw new Error(
+        `${path}: cannot read the text chunk (${(e as Error).message}); rebuild with npm run build:data`,
+        {
+          cause: e,
+        },
+      );
+    }
+    texts.set(path, assertTextChunk(data, ids).texts);
+  }
+  return {
+    ...stored,
+    documents: stored.documents.map((d) => {
+      if (d.textFile === undefined) return { ...d, text: d.text ?? '' };
+      const { textFile, ...rest } = d;
+      return { ...rest, text: texts.get(textFile)![d.id]! };
+    }),
+  };
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
