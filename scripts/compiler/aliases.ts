@@ -66,6 +66,8 @@ export class AliasIndex {
   /** Aliases by the first letter of their first word, for damaged words (whose first letter is rarely the lost one). */
   private byInitial = new Map<string, AliasEntry[]>();
   private signatures = new Set<string>();
+  /** Candidate aliases per folded word (see `candidates`); a vocabulary, bounded like the token cache. */
+  private candidatesByWord = new Map<string, AliasEntry[]>();
 
   constructor(sources: AliasSource[]) {
     for (const { table, id, entry } of sources) {
@@ -147,10 +149,17 @@ export class AliasIndex {
   }
 
   private candidates(token: Token): AliasEntry[] {
-    const exact = this.byFirst.get(token.key) ?? [];
+    // The candidates depend on the word alone (its key is derived from its folded form): found once per word.
     const folded = token.folded;
-    const prefixed = (this.prefixByHead.get(folded.slice(0, 3)) ?? []).filter((e) => folded.startsWith(e.keys[0]!));
-    return prefixed.length ? [...exact, ...prefixed] : exact;
+    let list = this.candidatesByWord.get(folded);
+    if (!list) {
+      const exact = this.byFirst.get(token.key) ?? NONE;
+      const prefixed = (this.prefixByHead.get(folded.slice(0, 3)) ?? NONE).filter((e) => folded.startsWith(e.keys[0]!));
+      list = prefixed.length ? [...exact, ...prefixed] : exact;
+      if (this.candidatesByWord.size >= MAX_CACHED_WORDS) this.candidatesByWord.clear();
+      this.candidatesByWord.set(folded, list);
+    }
+    return list;
   }
 
   private wildcardCandidates(token: Token): AliasEntry[] {
@@ -192,6 +201,10 @@ function wildcardWordMatches(damaged: string, word: string, prefix: boolean): bo
   if (j < word.length) return false;
   return prefix || i === d.length || /^(?:e?s)$/.test(d.slice(i));
 }
+
+const NONE: AliasEntry[] = [];
+/** Words whose candidates are remembered; past this the memo starts over, so memory stays bounded. */
+const MAX_CACHED_WORDS = 200_000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

@@ -20,6 +20,8 @@
  *   clause ("soll", "will", "is set to", "состоится") flip this to the next match at or after it.
  */
 
+import { requiredLetters } from './prefilter.ts';
+
 export type Precision = 'day' | 'month' | 'year' | 'unknown';
 /** A calendar value written at its precision: '2021', '2021-07', '2021-07-13'. */
 export interface PartialDate {
@@ -157,13 +159,16 @@ export function compatible(a: PartialDate, b: PartialDate): boolean {
 }
 
 /**
- * Calendar years of a partial date's first and last day, or null when it has no valid interval (a malformed or
- * inverted value). Two compatible dates always share one of these years; an index can file dates under them.
+ * Months (counted as year × 12 + month − 1) of a partial date's first and last day, or null when it has no valid
+ * interval (a malformed or inverted value). Two compatible dates always share one of these months; an index can
+ * file dates under them.
  */
-export function yearSpan(p: PartialDate): [number, number] | null {
+export function monthSpan(p: PartialDate): [number, number] | null {
   const iv = interval(p);
   if (!iv || iv[1] < iv[0]) return null;
-  return [civil(iv[0])[0], civil(iv[1])[0]];
+  const [y0, m0] = civil(iv[0]);
+  const [y1, m1] = civil(iv[1]);
+  return [y0 * 12 + m0 - 1, y1 * 12 + m1 - 1];
 }
 
 const RANK: Record<PartialDate['precision'], number> = { year: 0, month: 1, day: 2 };
@@ -598,47 +603,31 @@ type Groups = Partial<Record<string, string>>;
 interface Rule {
   re: RegExp;
   run: (g: Groups, ctx: Ctx, m: RegExpExecArray) => Result | null;
-  /** Cheap tests that every match of `re` must pass somewhere in the sentence (see Gates). */
-  gates: RegExp[];
+  /** Digit patterns every match of `re` contains (see DigitGates); checked only in sentences with a digit. */
+  digitGates: RegExp[];
+  /** Words every match contains at least one of (see WordGates), or null when the rule has none. */
+  words: RegExp | null;
 }
 
 /**
- * Most sentences hold no month name, no weekday, no relative date word and no four-digit number, yet every rule
- * would scan them. A gate is a cheap regex that any match of a rule necessarily contains (a month word, four
- * digits, …); a sentence that fails a rule's gate cannot match the rule, so the rule is skipped. Gates only ever
- * skip work: they are derived from the rules' own parts, so they never change what is found.
+ * Gates: most sentences hold no month name, no weekday, no relative date word and no year, yet every rule would scan
+ * them. A gate is a cheap test that every match of a rule must pass; a sentence that fails it cannot match the rule,
+ * which is then skipped. Gates only ever skip work that would find nothing, so they never change what is found.
+ *
+ * Digit gates are patterns of digits written beside the rules that need them. Word gates are derived from each
+ * rule's own pattern (./prefilter.ts: "Vorjahr(?:s|es)?" needs "vorjahr") and are looked up per word, see WordGates.
  */
-interface Gates {
-  /** A month word as the month rules spell it (without the left boundary: "16.Juli" has none). */
-  month: RegExp;
-  /** A year: four digits. */
-  year: RegExp;
+interface DigitGates {
   /** Some digit. */
   digit: RegExp;
+  /** A year: four digits. */
+  year: RegExp;
   /** An ISO date or month: "2021-07". */
   iso: RegExp;
   /** A dotted date: "16.07.", "16. 7.". */
   dotted: RegExp;
-  /** A weekday. */
-  weekday: RegExp;
-  /** Any of the relative and anaphoric words. */
-  relative: RegExp;
 }
-
-/** A rule's source as a plain pattern: named groups become non-capturing (gates join sources that reuse names). */
-const unnamed = (src: string): string => src.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:');
-
-function buildGates(L: LangDef): Gates {
-  return {
-    month: new RegExp(S`(?:${L.monFull}|${L.monAbbr})${E}`, 'iu'),
-    year: /\d{4}/u,
-    digit: /\d/u,
-    iso: /\d{4}-\d{2}/u,
-    dotted: /\d\.\s?\d/u,
-    weekday: new RegExp(unnamed(L.weekday), 'iu'),
-    relative: new RegExp(S`${B}(?:${L.rel.map((w) => unnamed(w.src)).join('|')})${E}`, 'iu'),
-  };
-}
+const DIGIT_GATES: DigitGates = { digit: /\d/u, year: /\d{4}/u, iso: /\d{4}-\d{2}/u, dotted: /\d\.\s?\d/u };
 
 const num = (s: string | undefined): number => (s === undefined ? NaN : Number(s));
 
@@ -662,13 +651,13 @@ function buildRules(lang: Language): Rule[] {
   const mon = (g: string): string => S`(?<${g}>${L.monFull}|${L.monAbbr})${E}`;
   const yearOpt = S`(?:${L.ysep}${L.year})?`;
   const rules: Rule[] = [];
-  const gate = buildGates(L);
-  const add = (gates: RegExp[], src: string, run: Rule['run']): void => {
-    rules.push({ re: new RegExp(src, 'giu'), run, gates });
+  const gate = DIGIT_GATES;
+  const add = (digitGates: RegExp[], src: string, run: Rule['run']): void => {
+    rules.push({ re: new RegExp(src, 'giu'), run, digitGates, words: wordGate(src) });
   };
-  // Rules that need a day number and a month word, a month word (and a year), a four-digit year.
-  const dayAndMonth = [gate.month, gate.digit];
-  const monthAndYear = [gate.month, gate.year];
+  // Rules with a day number or a year (their month words are word gates).
+  const dayAndMonth = [gate.digit];
+  const monthAndYear = [gate.year];
 
   // Cross-month day range: "30. Juni bis 2. Juli 2024", "30 июня – 2 июля".
   add(
@@ -699,7 +688,7 @@ function buildRules(lang: Language): Rule[] {
     );
   }
   // Month range: "März bis Mai 2022", "March to May 2022", "с марта по май 2022 года".
-  add([gate.month], S`${B}${mon('m1')}${L.mconn}${mon('m2')}${yearOpt}${E}`, (g, ctx) => {
+  add([], S`${B}${mon('m1')}${L.mconn}${mon('m2')}${yearOpt}${E}`, (g, ctx) => {
     const m1 = monthOf(g.m1 ?? '');
     const m2 = monthOf(g.m2 ?? '');
     if (!m1 || !m2) return null;
@@ -721,7 +710,7 @@ function buildRules(lang: Language): Rule[] {
     return { value: single({ y: Number(g.y), m }), relation: 'absolute', direction: 'unknown' };
   });
   // Month + relative year: "Juli vergangenen Jahres", "in May last year", "в мае прошлого года".
-  add([gate.month], S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}\s+${L.relYear}${E}`, (g, ctx) => {
+  add([], S`${B}(?:(?<mod>${L.mod})[\s-]+)?${mon('m1')}\s+${L.relYear}${E}`, (g, ctx) => {
     const m = monthOf(g.m1 ?? '');
     if (!m) return null;
     const o = adjOffset(g.ry ?? '');
@@ -730,7 +719,7 @@ function buildRules(lang: Language): Rule[] {
     return { value: single({ y: ctx.ref.y + o, m }), relation: 'relative', direction };
   });
   // Bare month: "im Mai", "Anfang Juli", "next May", "в мае" (full names only: "Jan" is also a first name).
-  add([gate.month], S`${B}(?:(?<mod>${L.mod})[\s-]+|(?<adj>${L.adj})\s+)?(?<m1>${L.monFull})${E}`, (g, ctx, m) => {
+  add([], S`${B}(?:(?<mod>${L.mod})[\s-]+|(?<adj>${L.adj})\s+)?(?<m1>${L.monFull})${E}`, (g, ctx, m) => {
     const tok = g.m1 ?? '';
     const month = monthOf(tok);
     if (!month) return null;
@@ -797,7 +786,7 @@ function buildRules(lang: Language): Rule[] {
 
   // Weekdays: "Montag", "am vergangenen Dienstag", "next Friday", "в прошлую среду".
   const wdAdj = lang === 'ru' ? RU_ADJ : L.adj;
-  add([gate.weekday], S`${B}(?:(?<adj>${wdAdj})\s+)?${L.weekday}${E}`, (g, ctx) => {
+  add([], S`${B}(?:(?<adj>${wdAdj})\s+)?${L.weekday}${E}`, (g, ctx) => {
     const wd = weekdayOf(g.wd ?? '');
     if (!wd) return null;
     const { mode, direction } = modeFor(g.adj, ctx);
@@ -806,7 +795,7 @@ function buildRules(lang: Language): Rule[] {
 
   // Relative and anaphoric words.
   for (const w of L.rel) {
-    add([gate.relative], S`${B}${w.src}${E}`, (g, ctx) => {
+    add([], S`${B}${w.src}${E}`, (g, ctx) => {
       const n = g.adj !== undefined ? adjOffset(g.adj) : w.n;
       const direction: Direction = n < 0 ? 'past' : n > 0 ? 'future' : 'same';
       return { value: resolveRelative(w.kind, n, ctx.ref), relation: w.relation, direction };
@@ -837,11 +826,92 @@ function crossRange(ctx: Ctx, d1: number, m1: number, d2: number, m2: number, yT
   return { value: ok ? range({ y: y1, m: m1, d: d1 }, { y: y2, m: m2, d: d2 }) : null, relation, direction };
 }
 
+/** A rule's word gate: its required words (./prefilter.ts) as one pattern with the rule's own flags. */
+function wordGate(source: string): RegExp | null {
+  const words = requiredLetters(source);
+  return words ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu') : null;
+}
+
+/**
+ * Word gates, looked up per word instead of scanned per sentence. A required word consists of letters, and a
+ * letter of a case-insensitive pattern only matches letters or combining marks, so it always lies inside one run of
+ * letters and marks: the sentence passes a rule's word gate exactly when one of its runs does. What each distinct
+ * run opens is found once (by the gates' own regexes) and remembered.
+ */
+class WordGates {
+  private opened = new Map<string, number[]>();
+  private gated: { rule: number; words: RegExp }[] = [];
+
+  constructor(rules: Rule[]) {
+    rules.forEach((r, rule) => {
+      if (r.words) this.gated.push({ rule, words: r.words });
+    });
+  }
+
+  /** Marks in `open` (one slot per rule) the rules whose word gate `sentence` passes; returns whether it has digits. */
+  scan(sentence: string, open: Uint8Array): boolean {
+    let digits = false;
+    let start = -1;
+    for (let i = 0; i <= sentence.length; i++) {
+      const c = i < sentence.length ? sentence.charCodeAt(i) : 0x20;
+      let inRun: boolean;
+      if (c < 0x80) {
+        inRun = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+        if (c >= 0x30 && c <= 0x39) digits = true;
+      } else {
+        const cp = sentence.codePointAt(i)!;
+        inRun = isLetterOrMark(cp);
+        if (inRun && cp > 0xffff) {
+          if (start < 0) start = i;
+          i++; // the second half of the pair
+          continue;
+        }
+      }
+      if (inRun) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        for (const rule of this.rulesOpenedBy(sentence.slice(start, i))) open[rule] = 1;
+        start = -1;
+      }
+    }
+    return digits;
+  }
+
+  private rulesOpenedBy(run: string): number[] {
+    let rules = this.opened.get(run);
+    if (!rules) {
+      rules = this.gated.filter((g) => g.words.test(run)).map((g) => g.rule);
+      if (this.opened.size >= MAX_CACHED_RUNS) this.opened.clear();
+      this.opened.set(run, rules);
+    }
+    return rules;
+  }
+}
+/** Distinct words remembered per language; past this the memo starts over, so memory stays bounded. */
+const MAX_CACHED_RUNS = 100_000;
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** `[\p{L}\p{M}]` for the Basic Multilingual Plane, each character classified once: 0 = not yet, 1 = yes, 2 = no. */
+const bmpLetterOrMark = new Uint8Array(0x10000);
+function isLetterOrMark(cp: number): boolean {
+  if (cp > 0xffff) return LETTER_OR_MARK.test(String.fromCodePoint(cp));
+  if (bmpLetterOrMark[cp] === 0) bmpLetterOrMark[cp] = LETTER_OR_MARK.test(String.fromCharCode(cp)) ? 1 : 2;
+  return bmpLetterOrMark[cp] === 1;
+}
+
 interface Compiled {
   trigger: RegExp;
   future: RegExp;
   boundary: RegExp;
   rules: Rule[];
+  words: WordGates;
+  /** Per rule, whether the sentence being read passes its word gate (reused: one sentence is read at a time). */
+  open: Uint8Array;
+}
+
+/** Whether a rule may match, by its gates that are already known: the word gate, and "has a digit" for digit gates. */
+function mayMatch(rule: Rule, wordGateOpen: boolean, digits: boolean): boolean {
+  return (rule.words === null || wordGateOpen) && (rule.digitGates.length === 0 || digits);
 }
 const COMPILED: Record<Language, Compiled> = {
   de: compile('de'),
@@ -849,11 +919,14 @@ const COMPILED: Record<Language, Compiled> = {
   ru: compile('ru'),
 };
 function compile(lang: Language): Compiled {
+  const rules = buildRules(lang);
   return {
     trigger: new RegExp(LANGS[lang].trigger, 'iu'),
     future: new RegExp(LANGS[lang].future, 'giu'),
     boundary: new RegExp(S`;|${B}(?:${LANGS[lang].boundary})${E}`, 'iu'),
-    rules: buildRules(lang),
+    rules,
+    words: new WordGates(rules),
+    open: new Uint8Array(rules.length),
   };
 }
 
@@ -868,19 +941,25 @@ interface Candidate extends Result {
 /** Find and resolve every date expression in `sentence`. `reference` is the article's date (any precision) or null. */
 export function findDates(sentence: string, reference: PartialDate | null, language: Language): DateMention[] {
   const c = COMPILED[language];
+  // Which rules can match at all (see Gates): a sentence no rule can match needs no further look.
+  const open = c.open.fill(0);
+  const digits = c.words.scan(sentence, open);
+  let any = false;
+  for (let i = 0; i < c.rules.length && !any; i++) any = mayMatch(c.rules[i]!, open[i] === 1, digits);
+  if (!any) return [];
   if (!c.trigger.test(sentence)) return [];
   const ref = reference ? splitIso(reference.start) : null;
   const ctx: Ctx = { ref, sentence, lang: language, at: [0, 0], markers: null };
   const cands: Candidate[] = [];
-  // Each gate is tested at most once per sentence.
+  // Each digit gate is tested at most once per sentence.
   const gateResults = new Map<RegExp, boolean>();
-  const opens = (gate: RegExp) => {
-    let open = gateResults.get(gate);
-    if (open === undefined) gateResults.set(gate, (open = gate.test(sentence)));
-    return open;
-  };
   c.rules.forEach((rule, order) => {
-    if (!rule.gates.every(opens)) return;
+    if (!mayMatch(rule, open[order] === 1, digits)) return;
+    for (const gate of rule.digitGates) {
+      let pass = gateResults.get(gate);
+      if (pass === undefined) gateResults.set(gate, (pass = gate.test(sentence)));
+      if (!pass) return;
+    }
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -151,8 +151,9 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
   const { text, reference } = input;
   const language: Language = input.language === 'en' || input.language === 'ru' ? input.language : 'de';
   const roleDate = reference?.start ?? '';
-  const sentences = splitSentences(text, input.bodyStart).filter((s) => !s.boilerplate);
-  const quotations = findQuotations(text).filter((q) => q.start >= input.bodyStart);
+  const allQuotations = findQuotations(text);
+  const sentences = splitSentences(text, input.bodyStart, allQuotations).filter((s) => !s.boilerplate);
+  const quotations = allQuotations.filter((q) => q.start >= input.bodyStart);
 
   // ---- sentence facts, in reading order (short names and role words depend on what came before)
   const seenPeople = new Set<string>();
@@ -992,7 +993,8 @@ function summarize(sentence: string): string {
 function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return evidence.filter((e) => {
-    const key = `${e.field}:${e.span}:${e.match ?? ''}`;
+    // The same key as `${e.field}:${e.span}:${e.match ?? ''}`, without converting arrays to strings.
+    const key = `${e.field}:${e.span[0]},${e.span[1]}:${e.match ? `${e.match[0]},${e.match[1]}` : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

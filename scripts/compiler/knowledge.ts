@@ -3,8 +3,11 @@
  * institutions, role words and countries, each with aliases in German, English, Russian and Chinese.
  * This module only types, loads and checks it; matching lives in ./aliases.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import type { DatedRole } from '../../src/lib/dataset/types.ts';
 
@@ -75,7 +78,7 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): Knowledge {
     const file = join(dir, `${table}.yaml`);
     let data: unknown;
     try {
-      data = parse(readFileSync(file, 'utf8'));
+      data = parseYamlCached(readFileSync(file, 'utf8'), table);
     } catch (e) {
       throw new Error(`${file}: cannot read the knowledge table (${(e as Error).message})`, { cause: e });
     }
@@ -84,6 +87,63 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): Knowledge {
     knowledge[table] = data;
   }
   return knowledge as unknown as Knowledge;
+}
+
+// ------------------------------------------------------------------------------------------------ parse cache
+
+/**
+ * Parsing the knowledge YAML (200 KB) takes longer than compiling hundreds of articles, and it rarely changes, so
+ * each table's parse result is kept as JSON in node_modules/.cache, named by a hash of the YAML text and the yaml
+ * package's version: an edited table or an upgraded parser is simply a cache miss. A result is only cached when
+ * JSON reproduces it exactly (same keys, order and values). Any problem with the cache (read-only folder, broken
+ * file) falls back to parsing: the cache can make loading faster, never different.
+ */
+const CACHE_DIR = new URL('../../node_modules/.cache/contact-timeline/', import.meta.url).pathname;
+const CACHE_FORMAT = 1;
+
+let parserVersion: string | null | undefined;
+function yamlVersion(): string | null {
+  if (parserVersion === undefined) {
+    try {
+      const entry = createRequire(import.meta.url).resolve('yaml');
+      const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
+        version?: string;
+      };
+      parserVersion = manifest.version ?? null;
+    } catch {
+      parserVersion = null;
+    }
+  }
+  return parserVersion;
+}
+
+export function parseYamlCached(text: string, name: string): unknown {
+  const version = yamlVersion();
+  if (version === null) return parse(text);
+  const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${version}\0${text}`).digest('hex').slice(0, 32);
+  const prefix = `${name.replace(/[^A-Za-z0-9_-]/g, '_')}-`;
+  const file = join(CACHE_DIR, `${prefix}${hash}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // not cached yet (or unreadable): parse below
+  }
+  const data: unknown = parse(text);
+  try {
+    const json = JSON.stringify(data);
+    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), data)) {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      // The table's older versions are stale now.
+      for (const old of readdirSync(CACHE_DIR))
+        if (old.startsWith(prefix) && old.endsWith('.json')) rmSync(join(CACHE_DIR, old), { force: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, json);
+      renameSync(temp, file);
+    }
+  } catch {
+    // a cache that cannot be written only costs speed
+  }
+  return data;
 }
 
 function checkTable(table: KnowledgeTable, data: unknown): string[] {

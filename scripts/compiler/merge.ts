@@ -5,7 +5,7 @@
  * they survive reordering and re-running.
  */
 import type { ContactEvent, EventDate, EventStatus } from '../../src/lib/dataset/types.ts';
-import { compatible, morePrecise, sortKey, yearSpan, type PartialDate } from './dates.ts';
+import { compatible, morePrecise, sortKey, monthSpan, type PartialDate } from './dates.ts';
 import type { CandidateEvent } from './extract.ts';
 
 const STATUS_RANK: Record<EventStatus, number> = { reported: 3, mentioned: 2, planned: 1 };
@@ -47,11 +47,11 @@ export function mergeCandidates(candidates: CandidateEvent[], options: MergeOpti
 
 /**
  * Which groups a candidate may belong to, so merging does not compare every candidate with every group.
- * `sameContact` needs a shared Russian participant and dates that are compatible (so they share a calendar year)
- * or a day apart (so their years differ by at most one); undated candidates only join undated groups. Groups are
- * filed under "Russian participant + year" (their participants and dates may change as they absorb candidates, so
+ * `sameContact` needs a shared Russian participant and dates that are compatible (so they share a calendar month)
+ * or a day apart (so their months differ by at most one); undated candidates only join undated groups. Groups are
+ * filed under "Russian participant + month" (their participants and dates may change as they absorb candidates, so
  * they are filed again after each change; a stale entry only costs a comparison). A candidate compares itself
- * with the groups under its own Russian participants and years ±1, in creation order, so it joins exactly the
+ * with the groups under its own Russian participants and months ±1, in creation order, so it joins exactly the
  * group a scan of all groups would have picked.
  */
 class GroupIndex {
@@ -65,15 +65,15 @@ class GroupIndex {
     const russians = c.participants.filter((p) => this.options.countryOf(p) === 'RU');
     if (russians.length === 0) return undefined; // no shared Russian participant is possible
     const date = asPartial(c.date);
-    const years = date ? yearSpan(date) : null;
-    // A malformed date cannot be filed by year: compare with every group, as the plain scan did.
-    if (date && !years) return groups.find((g) => sameContact(g.event, c, this.options));
+    const months = date ? monthSpan(date) : null;
+    // A malformed date cannot be filed by month: compare with every group, as the plain scan did.
+    if (date && !months) return groups.find((g) => sameContact(g.event, c, this.options));
     const ids: number[] = [];
     const take = (key: string) => {
       for (const id of this.byKey.get(key) ?? []) ids.push(id);
     };
     for (const p of russians) {
-      if (years) for (let y = years[0] - 1; y <= years[1] + 1; y++) take(`${p}|${y}`);
+      if (months) for (let m = months[0] - 1; m <= months[1] + 1; m++) take(`${p}|${m}`);
       else take(`${p}|undated`);
       take(`${p}|irregular`);
     }
@@ -94,9 +94,9 @@ class GroupIndex {
       this.filed.set(g, entry);
     }
     const date = asPartial(g.event.date);
-    const years = date ? yearSpan(date) : null;
-    const slots: string[] = !date ? ['undated'] : !years ? ['irregular'] : [];
-    if (years) for (let y = years[0]; y <= years[1]; y++) slots.push(String(y));
+    const months = date ? monthSpan(date) : null;
+    const slots: string[] = !date ? ['undated'] : !months ? ['irregular'] : [];
+    if (months) for (let m = months[0]; m <= months[1]; m++) slots.push(String(m));
     for (const p of g.event.participants) {
       if (this.options.countryOf(p) !== 'RU') continue;
       for (const slot of slots) {

@@ -87,17 +87,25 @@ const ABBREVIATIONS = new Set([
 const BOILERPLATE =
   /^\s*(mehr zum thema|weiterführendes zum thema|weiterlesen|lesen sie auch|read more|related|see also|читайте также|подробнее|quelle|source)\b/iu;
 
+/** QUOTE_PAIRS by character code: the scan below looks at every character of every article. */
+const CLOSERS_BY_CODE = new Map(
+  Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.map((c) => c.charCodeAt(0))]),
+);
+const NEWLINE = 0x0a;
+
 export function findQuotations(text: string): Quotation[] {
   const quotes: Quotation[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    const closers = QUOTE_PAIRS[ch];
+    const closers = CLOSERS_BY_CODE.get(text.charCodeAt(i));
     if (closers) {
       // A quotation ends at its closing mark within the same paragraph; an opener without one is just a character.
       let j = i + 1;
-      while (j < text.length && text[j] !== '\n' && !closers.includes(text[j]!)) j++;
-      if (j < text.length && text[j] !== '\n' && j > i + 1) {
+      for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === NEWLINE || closers.includes(c)) break;
+      }
+      if (j < text.length && text.charCodeAt(j) !== NEWLINE && j > i + 1) {
         quotes.push({ start: i, end: j + 1, text: text.slice(i + 1, j), textStart: i + 1 });
         i = j + 1;
         continue;
@@ -108,8 +116,8 @@ export function findQuotations(text: string): Quotation[] {
   return quotes;
 }
 
-export function splitSentences(text: string, from = 0): Sentence[] {
-  const quotes = findQuotations(text);
+/** `quotes` are the text's quotations (findQuotations), when the caller has them already. */
+export function splitSentences(text: string, from = 0, quotes = findQuotations(text)): Sentence[] {
   // Quotations are sorted and never overlap: a binary search keeps long texts linear-ish.
   const insideQuote = (pos: number) => {
     let lo = 0;
@@ -147,13 +155,15 @@ export function splitSentences(text: string, from = 0): Sentence[] {
   };
 
   for (let i = from; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       push(i);
       paragraph++; // articles put one paragraph per line
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    // Only '.', '!', '?' and '…' can end a sentence (compared as codes: this loop sees every character).
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026) continue;
+    const ch = text[i]!;
     // The end mark may be followed by closing quotes/brackets that belong to the sentence.
     let j = i + 1;
     while (j < text.length && /["”“»«’)\]]/.test(text[j]!)) j++;

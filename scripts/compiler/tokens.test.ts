@@ -49,6 +49,41 @@ describe('tokenize', () => {
   it("keeps apostrophes inside names (Xi'an)", () => {
     expect(tokenize("in Xi'an").map((t) => t.key)).toEqual(['in', 'xian']);
   });
+  it('finds exactly the words of the regex it implements', () => {
+    const WORD = /[\p{L}\p{N}]+(?:(?:\?+|['’])[\p{L}\p{N}]+)*\??(?=[^\p{L}\p{N}]|$)|[\p{L}\p{N}]+/gu;
+    const viaRegex = (text: string) =>
+      [...text.matchAll(WORD)].flatMap((m) => {
+        const raw = m[0].replace(/\?+$/, '');
+        return raw ? [[raw, m.index]] : [];
+      });
+    const pieces = [
+      'a',
+      'Ä',
+      'ß',
+      '7',
+      '?',
+      '??',
+      "'",
+      '’',
+      ' ',
+      '-',
+      '.',
+      'Л',
+      '王',
+      '𝐀',
+      '\ud800',
+      '\udc00',
+      '\u0301',
+      '٣',
+    ];
+    let seed = 1;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];
+      expect(tokenize(text).map((t) => [t.raw, t.start])).toEqual(viaRegex(text));
+    }
+  });
 });
 
 describe('wildcardPattern', () => {

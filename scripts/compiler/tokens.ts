@@ -17,10 +17,6 @@ export interface Token {
   wildcard: boolean;
 }
 
-// A word is a run of letters/digits; '?' counts as a letter only between letters (lost umlauts: "Au?enminister").
-// Apostrophes inside words ("Xi'an") stay part of the word.
-const WORD = /[\p{L}\p{N}]+(?:(?:\?+|['’])[\p{L}\p{N}]+)*\??(?=[^\p{L}\p{N}]|$)|[\p{L}\p{N}]+/gu;
-
 const CYRILLIC = /[\u0400-\u04ff]/;
 const RUSSIAN_ENDINGS = [
   'ами',
@@ -95,16 +91,84 @@ function stem(folded: string): string {
   return w;
 }
 
+/** Folded and stemmed forms of words already seen: articles repeat their words, and folding is the costly part. */
+const wordForms = new Map<string, { folded: string; key: string }>();
+/** The cache holds the vocabulary, not the text; past this many words it starts over, so memory stays bounded. */
+const MAX_CACHED_WORDS = 200_000;
+
+function formsOf(raw: string): { folded: string; key: string } {
+  let forms = wordForms.get(raw);
+  if (!forms) {
+    if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
+    const folded = foldText(raw);
+    forms = { folded, key: stem(folded) };
+    wordForms.set(raw, forms);
+  }
+  return forms;
+}
+
+/**
+ * A word is a run of letters/digits; '?' counts as a letter only between letters (lost umlauts: "Au?enminister").
+ * Apostrophes inside words ("Xi'an") stay part of the word; one '?' right after a word is punctuation ("Europa?").
+ * This is the regex `[\p{L}\p{N}]+(?:(?:\?+|['’])[\p{L}\p{N}]+)*\??` run over the text, written as a scan over
+ * character codes because it runs on every sentence (tokens.test.ts checks the two agree).
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0].replace(/\?+$/, '');
-    if (!raw) continue;
-    const start = offset + m.index;
-    const folded = foldText(raw);
-    tokens.push({ key: stem(folded), folded, raw, start, end: start + raw.length, wildcard: raw.includes('?') });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const width = wordCharWidth(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = runEnd(text, i + width);
+    for (;;) {
+      const c = end < n ? text.charCodeAt(end) : -1;
+      let next = end;
+      if (c === QUESTION) while (next < n && text.charCodeAt(next) === QUESTION) next++;
+      else if (c === APOSTROPHE || c === RIGHT_QUOTE) next++;
+      else break;
+      const after = wordCharWidth(text, next);
+      if (after === 0) break;
+      end = runEnd(text, next + after);
+    }
+    i = end < n && text.charCodeAt(end) === QUESTION ? end + 1 : end;
+    const raw = text.slice(start, end);
+    const { folded, key } = formsOf(raw);
+    const at = offset + start;
+    tokens.push({ key, folded, raw, start: at, end: at + raw.length, wildcard: raw.includes('?') });
   }
   return tokens;
+}
+
+const QUESTION = 0x3f;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** `[\p{L}\p{N}]` for the Basic Multilingual Plane, each character classified once: 0 = not yet, 1 = yes, 2 = no. */
+const bmpWordChars = new Uint8Array(0x10000);
+
+/** Code units of the letter or digit at `i` (2 for a surrogate pair), or 0 when there is none. */
+function wordCharWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  if (bmpWordChars[c] === 0) bmpWordChars[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return bmpWordChars[c] === 1 ? 1 : 0;
+}
+
+/** End of the run of letters and digits that continues at `i`. */
+function runEnd(text: string, i: number): number {
+  let end = i;
+  for (let w = wordCharWidth(text, end); w > 0; w = wordCharWidth(text, end)) end += w;
+  return end;
 }
 
 /** Keys of a phrase (an alias), token by token. */
