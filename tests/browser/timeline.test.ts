@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveDist } from './harness.ts';
 import type { RunningServer } from '../../scripts/serve/static-server.ts';
-import type { Dataset } from '../../src/lib/dataset/types.ts';
+import type { StoredDataset } from '../../src/lib/dataset/types.ts';
+import { readDatasetWithTexts } from '../../scripts/dataset-files.ts';
 
 let browser: Browser;
 let server: RunningServer;
-const dataset = JSON.parse(readFileSync('dist/data/contacts.json', 'utf8')) as Dataset;
+const dataset = JSON.parse(readFileSync('dist/data/contacts.json', 'utf8')) as StoredDataset;
 const SHOTS = 'test-results/screenshots';
 
 beforeAll(async () => {
@@ -61,14 +62,33 @@ describe('timeline view', () => {
       .toBeLessThan((before[1] - before[0]) / 2);
   });
 
-  it('selecting a list item opens its detail with quotes and evidence', async () => {
-    const { page } = await ready();
+  it('selecting a list item opens its detail with quotes and evidence (texts fetched only then)', async () => {
+    const chunkRequests: string[] = [];
+    const { page, problems } = await openPage(browser, server.url, { width: 1280, height: 900 });
+    page.on('request', (r) => {
+      if (r.url().includes('/contacts.texts/')) chunkRequests.push(r.url());
+    });
+    await page.goto(server.url);
+    await page.getByTestId('title-line').waitFor();
+    expect(chunkRequests, 'the first view loads no article text').toEqual([]);
     const reported = dataset.events.find((e) => e.status === 'reported' && e.quotes.length > 0)!;
     await page.locator(`section[aria-label] button[data-event-id="${reported.id}"]`).click();
     const detail = page.getByTestId('event-detail');
     await detail.waitFor();
     expect(await detail.locator('blockquote').count()).toBe(reported.quotes.length);
+    await detail.locator('.evidence mark').first().waitFor();
     expect(await detail.locator('.evidence mark').count()).toBeGreaterThan(0);
+    // The evidence sentence is the article's own words, from the chunk its document names.
+    const doc = dataset.documents.find((d) => d.id === reported.sources[0]!.document)!;
+    expect(chunkRequests).toEqual([`${server.url}data/${doc.textFile}`]);
+    const text = readDatasetWithTexts('dist/data/contacts.json').documents.find((d) => d.id === doc.id)!.text;
+    // The panel lists the sentences in text order.
+    const span = reported.sources[0]!.evidence.map((e) => e.span).sort((a, b) => a[0] - b[0])[0]!;
+    await expect
+      .poll(() => detail.locator('.evidence li').first().textContent())
+      .toContain(text.slice(span[0], span[1]).trim().slice(0, 40));
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/detail-light.png`, fullPage: true });
   });
 
