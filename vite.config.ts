@@ -3,13 +3,18 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // `base: './'` makes every asset URL relative, so `dist/` works from any sub-path of a static host
 // (and later from a single file). The dataset is fetched at run time from `data/`, never bundled.
+// SINGLE_FILE=1 (used by `npm run build:single`) keeps every lazily loaded part in the one script: a page opened
+// from disk cannot import further chunks.
+const singleFile = process.env.SINGLE_FILE === '1';
+
 export default defineConfig({
   base: './',
   plugins: [svelte()],
   build: {
-    outDir: 'dist',
+    outDir: singleFile ? 'dist-single/build' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: singleFile ? { output: { codeSplitting: false } } : {},
   },
 });

@@ -4,7 +4,9 @@
  * article texts, which the web edition fetches from chunk files on demand, are put back inline.
  *
  * Usage: tsx scripts/build-single.ts [--dist DIR] [--data FILE] [--out FILE]
+ *   --data defaults to dist/data/contacts.json (written by `npm run build`).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDatasetWithTexts } from './dataset-files.ts';
@@ -14,8 +16,22 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
-const dist = arg('--dist', 'dist');
-const dataFile = arg('--data', join(dist, 'data', 'contacts.json'));
+// The app is built again with every lazily loaded part (search, exports, detail panel, zoom handling) inside the
+// one script (SINGLE_FILE=1, see vite.config.ts): a page opened from disk cannot import further files. --dist
+// skips that and inlines an existing build of that kind.
+const given = process.argv.includes('--dist');
+const dist = arg('--dist', 'dist-single/build');
+if (!given) {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, SINGLE_FILE: '1' },
+  });
+  if (build.status !== 0) {
+    console.error('build:single: the single-file build of the app failed (see above).');
+    process.exit(1);
+  }
+}
+const dataFile = arg('--data', join('dist', 'data', 'contacts.json'));
 const out = arg('--out', 'dist-single/contact-timeline.html');
 
 let html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check in one command, in the order a failure is cheapest to read — types, lint, formatting, unit
- * and component tests, the date tests again under a far-off time zone, the production build, then browser tests.
+ * and component tests, the date tests again under a far-off time zone, the production build, browser tests, then the
+ * benchmark's quick mode as a smoke test.
  * All stages run even after a failure (so one run shows every problem); the exit code is non-zero if any failed.
  *
  * Ends with one plain line `N passed, N failed` totalled over all stages: each Vitest test counts once, and each
@@ -50,7 +51,16 @@ const stages: Stage[] = [
   vitest('robustness', ['--project', 'robustness']),
   { name: 'build', command: ['npm', 'run', 'build', '--silent'] },
 ];
-if (!skipBrowser) stages.push({ ...vitest('browser', ['--project', 'browser']), needs: 'build' });
+if (!skipBrowser) {
+  stages.push({ ...vitest('browser', ['--project', 'browser']), needs: 'build' });
+  // The benchmark's quick mode as a smoke test (~1 minute): it fails only when the benchmark itself breaks (no
+  // render, gestures that move nothing, keystrokes not seen), never on timings — CI machines are shared and noisy.
+  stages.push({
+    name: 'bench-quick',
+    command: ['npx', 'tsx', 'scripts/bench/run.ts', '--quick', '--out', 'test-results/bench-quick.json'],
+    needs: 'build',
+  });
+}
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });

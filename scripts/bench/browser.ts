@@ -24,6 +24,8 @@ export interface Target {
   gestureArea: string;
   /** In-page expression returning the visible window as [t0, t1] (ms), to prove the gestures did something. */
   windowExpr: string;
+  /** Selector present once wheel and drag are handled (the app loads that code right after the first view). */
+  ready?: string;
 }
 
 export const APP_TARGET: Target = {
@@ -31,6 +33,7 @@ export const APP_TARGET: Target = {
   clusters: 'svg[role="listbox"] g.clusters > *',
   gestureArea: 'svg[role="listbox"] .catcher',
   windowExpr: `(document.querySelector('svg[role="listbox"]')?.getAttribute('data-window') ?? '').split(',').map(Number)`,
+  ready: 'svg[role="listbox"][data-zoom-ready="true"]',
 };
 
 export const PEER_TARGET: Target = {
@@ -200,6 +203,7 @@ export const GESTURES: Step[] = [
 
 /** Runs GESTURES while recording frame deltas in the page. Steps after `budgetMs` are skipped (and reported). */
 export async function measureGestures(page: Page, target: Target, budgetMs: number): Promise<FrameStats> {
+  if (target.ready) await page.locator(target.ready).first().waitFor({ timeout: 30_000 });
   const area = page.locator(target.gestureArea).first();
   const box = await area.boundingBox();
   if (!box) throw new Error(`gesture area ${target.gestureArea} has no box`);

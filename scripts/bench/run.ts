@@ -224,9 +224,13 @@ async function benchCompile(articles: number, runs: number, work: string): Promi
 
 interface BundleResult {
   rebuilt: boolean;
-  files: { file: string; bytes: number; gzipBytes: number }[];
+  files: { file: string; bytes: number; gzipBytes: number; initial: boolean }[];
+  /** JS the first view loads: the entry script and its modulepreloads named in dist/index.html (the target). */
   jsBytes: number;
   jsGzipBytes: number;
+  /** JS fetched only on use (search worker, exports, embed dialog, print table). */
+  lazyJsBytes: number;
+  lazyJsGzipBytes: number;
   cssBytes: number;
   cssGzipBytes: number;
 }
@@ -262,21 +266,28 @@ async function benchBundle(rebuild: boolean): Promise<BundleResult> {
     rebuilt = true;
   }
   const assets = join(REPO, 'dist/assets');
+  // What the page loads before any interaction: every asset index.html names (entry script, modulepreloads, CSS).
+  const html = readFileSync(join(REPO, 'dist/index.html'), 'utf8');
+  const named = new Set([...html.matchAll(/assets\/([^"'\s>]+)/g)].map((m) => m[1]!));
   const files = readdirSync(assets)
     .sort()
     .map((f) => {
       const data = readFileSync(join(assets, f));
-      return { file: `dist/assets/${f}`, bytes: data.byteLength, gzipBytes: gzipSync(data, { level: 9 }).byteLength };
+      const gzipBytes = gzipSync(data, { level: 9 }).byteLength;
+      return { file: `dist/assets/${f}`, bytes: data.byteLength, gzipBytes, initial: named.has(f) };
     });
-  const sum = (ext: string, key: 'bytes' | 'gzipBytes') =>
-    files.filter((f) => f.file.endsWith(ext)).reduce((s, f) => s + f[key], 0);
+  const sum = (ext: string, key: 'bytes' | 'gzipBytes', initial: boolean) =>
+    files.filter((f) => f.file.endsWith(ext) && f.initial === initial).reduce((s, f) => s + f[key], 0);
   return {
     rebuilt,
     files,
-    jsBytes: sum('.js', 'bytes'),
-    jsGzipBytes: sum('.js', 'gzipBytes'),
-    cssBytes: sum('.css', 'bytes'),
-    cssGzipBytes: sum('.css', 'gzipBytes'),
+    jsBytes: sum('.js', 'bytes', true),
+    jsGzipBytes: sum('.js', 'gzipBytes', true),
+    lazyJsBytes: sum('.js', 'bytes', false),
+    lazyJsGzipBytes: sum('.js', 'gzipBytes', false),
+    // All CSS, lazy chunks' included: small either way.
+    cssBytes: sum('.css', 'bytes', true) + sum('.css', 'bytes', false),
+    cssGzipBytes: sum('.css', 'gzipBytes', true) + sum('.css', 'gzipBytes', false),
   };
 }
 
@@ -428,10 +439,20 @@ export function markdownTable(res: Results): string {
   }
   const b = res.bundle;
   row(
-    'Bundle JS (gzip, raw)',
+    'Bundle JS of the first view (gzip, raw)',
     `${fmt(b.jsGzipBytes / 1024, 1)} KB (${fmt(b.jsBytes / 1024, 1)} KB)`,
     '≤ 60 KB',
     meets(b.jsGzipBytes, TARGETS.jsGzipBytes),
+    '',
+    '',
+    '',
+    '',
+  );
+  row(
+    'Bundle JS loaded on use: search worker, exports, embed, print (gzip, raw)',
+    `${fmt(b.lazyJsGzipBytes / 1024, 1)} KB (${fmt(b.lazyJsBytes / 1024, 1)} KB)`,
+    '',
+    '',
     '',
     '',
     '',
@@ -674,7 +695,8 @@ async function main(): Promise<number> {
         heap: 'CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, 500 ms after first render',
         compile:
           'articles / compile seconds printed by build:data (excludes Node + tsx start-up); MB = corpus bytes incl. sidecars',
-        bundle: 'every dist/assets file gzipped with zlib level 9; dataset excluded',
+        bundle:
+          'dist/assets files gzipped with zlib level 9, each on its own; JS split into what index.html loads (the target) and chunks loaded on use; dataset excluded',
       },
       targets: TARGETS,
       compile,

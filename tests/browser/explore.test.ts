@@ -51,7 +51,10 @@ describe('explore', () => {
     expect(await page.getByTestId('result-count').textContent()).toBe(
       `${lawrow.length} von ${dataset.events.length} Kontakten`,
     );
-    expect(new URL(page.url()).searchParams.get('q')).toBe('Lavrov');
+    // Typing replaces the address once it pauses (not on every key).
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Lavrov');
+    // Served over http, the search runs in its worker (it falls back to the page only where workers cannot run).
+    expect(page.workers().some((w) => w.url().includes('search.worker'))).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => listedIds(page)).toHaveLength(dataset.events.length);
     expect(problems).toEqual({

@@ -53,6 +53,8 @@ describe('timeline view', () => {
 
   it('zooms with the mouse wheel and shows the new window', async () => {
     const { page } = await ready();
+    // Wheel and drag handling loads right after the first view (it is not needed to draw it).
+    await page.locator('svg[role="listbox"][data-zoom-ready="true"]').waitFor();
     const before = await windowOf(page);
     const box = (await page.locator('svg[role="listbox"] .catcher').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);

@@ -7,6 +7,8 @@ import { parseViewState, serializeViewState, type ViewState } from '../url/state
 import type { TimelineState } from './timeline.svelte.ts';
 
 const DAY = 86_400_000;
+const SETTLE_MS = 300;
+const MAX_WAIT_MS = 1000;
 
 /** 'YYYY-MM-DD' → start of that day (UTC ms). */
 function dayStart(day: string): number {
@@ -49,6 +51,18 @@ export function applyView(state: TimelineState, view: ViewState) {
 export function syncWithUrl(state: TimelineState, initial: ViewState) {
   let last = serializeViewState(viewOf(state, initial));
   let lastView = viewOf(state, initial);
+  // Gradual changes are written once they pause for SETTLE_MS (at the latest MAX_WAIT_MS after the first): each
+  // history.replaceState is a same-document navigation, on which Chromium reloads the favicon (3–20 ms of main
+  // thread per write while zooming or typing at 10,000 events), and Safari throws after 100 writes in 30 s.
+  let pending: string | null = null;
+  let pendingSince = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const writePending = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending !== null) history.replaceState(null, '', pending);
+    pending = null;
+  };
 
   $effect(() => {
     const view = viewOf(state, initial);
@@ -60,14 +74,53 @@ export function syncWithUrl(state: TimelineState, initial: ViewState) {
       (sameExcept(view, lastView, ['window']) && view.window !== null && lastView.window !== null) ||
       (sameExcept(view, lastView, ['q']) && view.q !== '' && lastView.q !== '');
     const url = `${location.pathname}${search}${location.hash}`;
-    if (gradual) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    if (gradual) {
+      const now = performance.now();
+      if (pending === null) pendingSince = now;
+      pending = url;
+      clearTimeout(timer);
+      timer = setTimeout(writePending, Math.max(0, Math.min(SETTLE_MS, pendingSince + MAX_WAIT_MS - now)));
+    } else {
+      // A deliberate change lands after the gradual one before it, never before.
+      writePending();
+      history.pushState(null, '', url);
+    }
     last = search;
     lastView = view;
   });
 
+  // Whatever is still pending is written before anything can read the address (copy link, exports, citations,
+  // the browser's own share and bookmark) and when the view goes away.
+  $effect(() => {
+    const flush = () => {
+      if (pending !== null) writePending();
+    };
+    const onkey = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a, summary, [role="button"]'))
+        flush();
+    };
+    const options = { capture: true };
+    document.addEventListener('pointerdown', flush, options);
+    document.addEventListener('keydown', onkey, options);
+    document.addEventListener('copy', flush, options);
+    document.addEventListener('visibilitychange', flush);
+    addEventListener('pagehide', flush);
+    return () => {
+      flush();
+      document.removeEventListener('pointerdown', flush, options);
+      document.removeEventListener('keydown', onkey, options);
+      document.removeEventListener('copy', flush, options);
+      document.removeEventListener('visibilitychange', flush);
+      removeEventListener('pagehide', flush);
+    };
+  });
+
   $effect(() => {
     const onpop = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = null;
       const { state: view } = parseViewState(location.search);
       applyView(state, { ...view, embed: initial.embed, controls: initial.controls, data: initial.data });
       last = serializeViewState(viewOf(state, initial));

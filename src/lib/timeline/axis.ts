@@ -1,6 +1,5 @@
 /** Ticks and labels of the time axis, and the "today" marker. Labels are formatted in UTC with fixed locale data. */
-import { scaleUtc } from 'd3-scale';
-import { utcDay } from 'd3-time';
+import { utcDay, utcTicks } from 'd3-time';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/de';
@@ -22,10 +21,15 @@ const DAY = 86_400_000;
  * spacing: years; months (with the year on January and on the first tick, so every stretch is anchored); days.
  */
 export function axisTicks(domain: readonly [number, number], width: number, lang: 'de' | 'en'): AxisTick[] {
-  const scale = scaleUtc().domain([domain[0], domain[1]]).range([0, width]);
-  let ticks = scale.ticks(Math.max(2, Math.floor(width / 90)));
+  // d3-time's tick intervals without d3-scale's time scale, which would pull d3-time-format into the bundle for
+  // labels we format with dayjs anyway.
+  const [d0, d1] = domain;
+  const start = new Date(d0);
+  const stop = new Date(d1);
+  const x = (t: number) => (d1 > d0 ? ((t - d0) / (d1 - d0)) * width : 0);
+  let ticks = utcTicks(start, stop, Math.max(2, Math.floor(width / 90)));
   // Events are dated to the day at best, so hour ticks would only repeat the same day label.
-  if (ticks.length > 1 && +ticks[1]! - +ticks[0]! < DAY) ticks = scale.ticks(utcDay);
+  if (ticks.length > 1 && +ticks[1]! - +ticks[0]! < DAY) ticks = utcDay.range(start, new Date(d1 + 1));
   const step = ticks.length > 1 ? +ticks[1]! - +ticks[0]! : Infinity;
   const unit = step >= 365 * DAY ? 'year' : step >= 28 * DAY ? 'month' : 'day';
   return ticks.map((date, i) => {
@@ -42,7 +46,7 @@ export function axisTicks(domain: readonly [number, number], width: number, lang
       label = d.format(lang === 'de' ? 'D. MMM' : 'D MMM');
       major = d.date() === 1;
     }
-    return { t: +date, x: scale(date), label, major };
+    return { t: +date, x: x(+date), label, major };
   });
 }
 
