@@ -513,7 +513,7 @@ function modeFor(adj: string | undefined, ctx: Ctx): { mode: Mode; direction: Di
  * verb-second order "Im Oktober wird Putin reisen" still counts.
  */
 function futureAt(ctx: Ctx): boolean {
-  const c = COMPILED[ctx.lang];
+  const c = compiled(ctx.lang);
   if (ctx.markers === null) {
     ctx.markers = [];
     for (const m of ctx.sentence.matchAll(c.future)) ctx.markers.push([m.index, m.index + m[0].length]);
@@ -913,11 +913,11 @@ interface Compiled {
 function mayMatch(rule: Rule, wordGateOpen: boolean, digits: boolean): boolean {
   return (rule.words === null || wordGateOpen) && (rule.digitGates.length === 0 || digits);
 }
-const COMPILED: Record<Language, Compiled> = {
-  de: compile('de'),
-  en: compile('en'),
-  ru: compile('ru'),
-};
+const COMPILED: Partial<Record<Language, Compiled>> = {};
+/** A language's rules, built on first use (most builds read one or two languages). */
+function compiled(lang: Language): Compiled {
+  return (COMPILED[lang] ??= compile(lang));
+}
 function compile(lang: Language): Compiled {
   const rules = buildRules(lang);
   return {
@@ -940,7 +940,7 @@ interface Candidate extends Result {
 
 /** Find and resolve every date expression in `sentence`. `reference` is the article's date (any precision) or null. */
 export function findDates(sentence: string, reference: PartialDate | null, language: Language): DateMention[] {
-  const c = COMPILED[language];
+  const c = compiled(language);
   // Which rules can match at all (see Gates): a sentence no rule can match needs no further look.
   const open = c.open.fill(0);
   const digits = c.words.scan(sentence, open);

@@ -83,11 +83,22 @@ class Parser {
    */
   private sequence(): Info {
     let run: string[] = [''];
+    // Letters of a plain word are collected first and appended to the run's strings at once.
+    let suffix = '';
+    const flush = () => {
+      if (suffix) run = run.map((x) => x + suffix);
+      suffix = '';
+    };
     let whole = true;
     let required: string[] | null = null;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const part = this.quantified(this.atom());
       required = better(required, part.required);
+      if (part.exact?.length === 1) {
+        suffix += part.exact[0];
+        continue;
+      }
+      flush();
       if (part.exact && run.length * part.exact.length <= MAX_EXACT) {
         run = [...new Set(run.flatMap((x) => part.exact!.map((y) => x + y)))];
         continue;
@@ -96,6 +107,7 @@ class Parser {
       run = part.exact ?? [''];
       whole = false;
     }
+    flush();
     return { exact: whole ? run : null, required: better(required, asRequired(run)) };
   }
 
