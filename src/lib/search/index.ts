@@ -27,11 +27,12 @@
  * when read.
  *
  * Measured with `tsx scripts/bench/search-node.ts` (Node 20, 2-core machine shared with other jobs, so the
- * figures are high and noisy; synthetic "rich" events: ~580 characters of running text and ~50 name strings
- * each): per keystroke at 10,000 events p50 ≈ 0.5 ms, p95 ≈ 2 ms, max ≈ 3 ms (previous design: 6 / 22 / 160
- * ms); at 100,000 events p50 ≈ 4 ms, p95 ≈ 15 ms, max ≈ 28 ms for a first letter (previous: 60 / 270 / 1,200
- * ms). The price is the build: splitting all text into words costs ≈ 100–130 ms at 10,000 events and ≈ 1.5 s
- * at 100,000 (previous design: ≈ 45 ms / 0.8 s).
+ * figures are high and noisy; "rich" synthetic events: ~580 characters of running text and ~50 name strings
+ * each). Per keystroke at 10,000 events: p50 ≈ 0.5 ms, p95 ≈ 2 ms, a first letter ≈ 1.5–2 ms (previous design:
+ * 6 / 22 / 20–30 ms); at 100,000 events: p50 ≈ 3 ms, p95 ≈ 15 ms, a first letter ≈ 15–20 ms (previous: 60 / 270
+ * / 230–530 ms). Single outliers beyond that are GC pauses or other jobs. The price is the build, which splits
+ * all text into words: ≈ 115 ms at 10,000 rich events, ≈ 25 ms at 10,000 plain `benchDataset` events, ≈ 1.5 s
+ * at 100,000 rich ones (previous design: ≈ 45 ms / 25 ms / 0.8 s).
  *
  * Everything here is plain data in and out (SearchDoc is JSON-serializable; the searcher needs only the docs),
  * so it can run in a Web Worker.
