@@ -743,7 +743,11 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     for (const s of servers) await s.close();
-    for (const f of datasetFiles) rmSync(f, { force: true });
+    // The dataset and its text chunks folder (bench-N.texts/ beside bench-N.json).
+    for (const f of datasetFiles) {
+      rmSync(f, { force: true });
+      rmSync(f.replace(/\.json$/, '.texts'), { recursive: true, force: true });
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -43,8 +43,7 @@ scope.onmessage = async (event) => {
   }
   const searcher = await ready;
   if (!searcher) return;
-  const result = searcher.search(request.query);
-  // A copy is transferred: the searcher may keep its own array in a cache.
-  const indices = result.indices.slice();
-  scope.postMessage({ type: 'result', id: request.id, indices, terms: result.terms }, [indices.buffer]);
+  // `indices` is a fresh array on every call (the searcher caches per-word hits, not results): transfer it.
+  const { indices, terms } = searcher.search(request.query);
+  scope.postMessage({ type: 'result', id: request.id, indices, terms }, [indices.buffer]);
 };
