@@ -2,13 +2,29 @@
 import { normalizeForSearch, normalizeWithOffsets } from './normalize.ts';
 
 /**
+ * The list highlights every visible title on every keystroke; the titles stay the same while the query changes,
+ * so their normalised forms are kept (a bounded cache, emptied when full).
+ */
+const CACHE_LIMIT = 5000;
+const normalized = new Map<string, ReturnType<typeof normalizeWithOffsets>>();
+function normalizedOf(text: string): ReturnType<typeof normalizeWithOffsets> {
+  let hit = normalized.get(text);
+  if (!hit) {
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    hit = normalizeWithOffsets(text);
+    normalized.set(text, hit);
+  }
+  return hit;
+}
+
+/**
  * Character ranges [start, end) of the ORIGINAL text whose normalized form contains one of the (normalized)
  * terms, sorted and merged. "Außenminister" is highlighted whole for the term "aussenminister".
  */
 export function highlightRanges(text: string, terms: readonly string[]): [number, number][] {
   const wanted = terms.map((t) => normalizeForSearch(t)).filter((t) => t.length > 0);
   if (wanted.length === 0 || text.length === 0) return [];
-  const norm = normalizeWithOffsets(text);
+  const norm = normalizedOf(text);
   const ranges: [number, number][] = [];
   for (const term of wanted) {
     let from = 0;
