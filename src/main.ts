@@ -1,8 +1,19 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
+/**
+ * The page's script. It is kept tiny on purpose: it starts the dataset request first (see lib/dataset/prefetch.ts),
+ * so the data travels while the app's code downloads, then loads and mounts the app. The single-file edition
+ * carries its data inline and starts no request.
+ */
 import './app.css';
+import { DEFAULT_DATA_URL, prefetchDataset } from './lib/dataset/prefetch.ts';
+import { parseViewState } from './lib/url/state.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');
 
-export default mount(App, { target });
+if (!document.getElementById('contacts-data')) {
+  const { state } = parseViewState(location.search);
+  prefetchDataset(state.data ?? DEFAULT_DATA_URL);
+}
+
+const { mountApp } = await import('./mount-app.ts');
+export default mountApp(target);

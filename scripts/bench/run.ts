@@ -30,7 +30,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem, arch } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
@@ -257,6 +257,29 @@ function distIsFresh(): boolean {
   return built >= sources;
 }
 
+/**
+ * What the page loads before any interaction, from Vite's manifest (dist/.vite/manifest.json): the entry of
+ * index.html with its static imports, plus the app it imports at start-up (src/mount-app.ts: main.ts starts the
+ * dataset request first, then loads the app) with its static imports and CSS. Names are file names in dist/assets.
+ */
+function firstViewAssets(): Set<string> {
+  type Chunk = { file: string; imports?: string[]; css?: string[] };
+  const manifest = JSON.parse(readFileSync(join(REPO, 'dist/.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const names = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || names.has(basename(chunk.file))) return;
+    names.add(basename(chunk.file));
+    for (const css of chunk.css ?? []) names.add(basename(css));
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const key of ['index.html', 'src/mount-app.ts']) {
+    if (!manifest[key]) throw new Error(`dist/.vite/manifest.json lacks ${key}: the app's entry points moved`);
+    visit(key);
+  }
+  return names;
+}
+
 async function benchBundle(rebuild: boolean): Promise<BundleResult> {
   let rebuilt = false;
   if (rebuild || !distIsFresh()) {
@@ -266,9 +289,7 @@ async function benchBundle(rebuild: boolean): Promise<BundleResult> {
     rebuilt = true;
   }
   const assets = join(REPO, 'dist/assets');
-  // What the page loads before any interaction: every asset index.html names (entry script, modulepreloads, CSS).
-  const html = readFileSync(join(REPO, 'dist/index.html'), 'utf8');
-  const named = new Set([...html.matchAll(/assets\/([^"'\s>]+)/g)].map((m) => m[1]!));
+  const named = firstViewAssets();
   const files = readdirSync(assets)
     .sort()
     .map((f) => {

@@ -25,8 +25,10 @@ describe('app shell', () => {
   it('shows the title line computed from the dataset, fetched at run time from a sub-path', async () => {
     const { page, problems } = await openPage(browser, server.url);
     const dataRequests: string[] = [];
+    const order: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('contacts.json')) dataRequests.push(r.url());
+      order.push(r.url());
     });
     await page.goto(server.url);
     const line = page.getByTestId('title-line');
@@ -37,6 +39,10 @@ describe('app shell', () => {
     expect(summary.years).not.toBeNull();
     expect(text).toContain(String(summary.years![0]));
     expect(dataRequests).toEqual([`${server.url}data/contacts.json`]);
+    // The dataset is requested by the page's first script, before the app's code is: both travel in parallel.
+    const appCode = order.findIndex((u) => /\/assets\/mount-app-[^/]+\.js$/.test(u));
+    expect(appCode).toBeGreaterThan(-1);
+    expect(order.indexOf(dataRequests[0]!)).toBeLessThan(appCode);
     expect(problems).toEqual({
       consoleErrors: [],
       pageErrors: [],

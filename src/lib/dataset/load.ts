@@ -6,7 +6,7 @@
 import type { Dataset } from './types.ts';
 import { validateDataset } from './validate.ts';
 
-export const DEFAULT_DATA_URL = 'data/contacts.json';
+export { DEFAULT_DATA_URL } from './prefetch.ts';
 
 export type LoadFailureReason = 'network' | 'http' | 'json' | 'schema';
 
