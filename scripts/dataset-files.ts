@@ -1,7 +1,8 @@
 /**
  * The dataset on disk: one main file without article texts, plus the texts in per-year chunk files in a folder beside
- * it (`contacts.json` + `contacts.texts/2021-3fa9c2d1.json`, …). The app loads the main file for the first view and
- * fetches a chunk only when the detail panel shows evidence from one of its articles.
+ * it (`contacts.json` + `contacts.texts/2021-3fa9c2d1.json`, …). Each chunk also holds the evidence (spans into those
+ * texts) of every source citing its documents, which the main file then omits. The app loads the main file for the
+ * first view and fetches a chunk only when the detail panel shows evidence from one of its articles.
  *
  * Chunk names carry a hash of their content, so a rebuild never overwrites a chunk the current main file points at
  * with different content: chunks are written first, the main file last (atomically), and only then are the chunks
@@ -10,8 +11,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SCHEMA_VERSION, type Dataset, type DocumentRecord, type StoredDataset } from '../src/lib/dataset/types.ts';
-import { assertDataset, assertTextChunk } from '../src/lib/dataset/validate.ts';
+import {
+  SCHEMA_VERSION,
+  type Dataset,
+  type DocumentRecord,
+  type Evidence,
+  type StoredDataset,
+  type StoredEvent,
+  type TextChunk,
+} from '../src/lib/dataset/types.ts';
+import { assertDataset, assertTextChunk, chunkExpectations } from '../src/lib/dataset/validate.ts';
 import { writeAtomically } from './seeds-reader.ts';
 
 /** A chunk as the build names it, or a temporary file `writeAtomically` left behind when it was killed. */
@@ -46,7 +55,8 @@ export interface TextChunkFile {
 
 /**
  * Moves every document's text into chunk files named under `folder` (the path the main file will give, relative to
- * itself). Pure: the same dataset gives the same bytes. Documents without an inline text are left as they are.
+ * itself), and with it the evidence of every source citing that document. Pure: the same dataset gives the same
+ * bytes. Documents without an inline text, and the sources citing them, are left as they are.
  */
 export function splitTexts(dataset: Dataset, folder: string): { main: StoredDataset; chunks: TextChunkFile[] } {
   const eventYears = new Map<string, string>();
@@ -61,17 +71,33 @@ export function splitTexts(dataset: Dataset, folder: string): { main: StoredData
     texts[doc.id] = doc.text;
     groups.set(group, texts);
   }
+  /** Document id → event id → that source's evidence, for documents whose text moves. */
+  const evidenceOf = new Map<string, Map<string, Evidence[]>>();
+  for (const e of dataset.events)
+    for (const s of e.sources)
+      if (groupOf.has(s.document)) {
+        const byEvent = evidenceOf.get(s.document) ?? new Map<string, Evidence[]>();
+        byEvent.set(e.id, s.evidence);
+        evidenceOf.set(s.document, byEvent);
+      }
   const fileOf = new Map<string, string>();
   const chunks: TextChunkFile[] = [];
   for (const group of [...groups.keys()].sort()) {
     const texts = groups.get(group)!;
-    // Ids in code-unit order: the bytes must not depend on the order the documents came in.
-    const sorted = Object.fromEntries(
-      Object.keys(texts)
-        .sort(byCodeUnit)
-        .map((id) => [id, texts[id]!]),
-    );
-    const content = `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, texts: sorted })}\n`;
+    // Ids in code-unit order: the bytes must not depend on the order the documents or events came in.
+    const ids = Object.keys(texts).sort(byCodeUnit);
+    const evidence: TextChunk['evidence'] = {};
+    for (const id of ids) {
+      const byEvent = evidenceOf.get(id);
+      if (byEvent)
+        evidence[id] = Object.fromEntries([...byEvent.keys()].sort(byCodeUnit).map((e) => [e, byEvent.get(e)!]));
+    }
+    const chunk: TextChunk = {
+      schemaVersion: SCHEMA_VERSION,
+      texts: Object.fromEntries(ids.map((id) => [id, texts[id]!])),
+      evidence,
+    };
+    const content = `${JSON.stringify(chunk)}\n`;
     const name = `${group}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`;
     fileOf.set(group, `${folder}/${name}`);
     chunks.push({ name, content });
@@ -82,7 +108,19 @@ export function splitTexts(dataset: Dataset, folder: string): { main: StoredData
     const { text: _text, ...rest } = doc;
     return { ...rest, textFile: fileOf.get(group)! };
   });
-  return { main: { ...dataset, documents }, chunks };
+  const events: StoredEvent[] = dataset.events.map((e) =>
+    e.sources.some((s) => groupOf.has(s.document))
+      ? {
+          ...e,
+          sources: e.sources.map((s) => {
+            if (!groupOf.has(s.document)) return s;
+            const { evidence: _evidence, ...rest } = s;
+            return rest;
+          }),
+        }
+      : e,
+  );
+  return { main: { ...dataset, documents, events }, chunks };
 }
 
 /**
@@ -115,21 +153,22 @@ export function removeStaleChunks(folder: string, keep: ReadonlySet<string>): st
 }
 
 /**
- * Reads a dataset file and puts every document's text back inline from its chunk (the single-file edition, tests
- * that read the built dataset). Throws a readable error when the file or a chunk is missing or malformed.
+ * Reads a dataset file and puts every document's text, and every source's evidence, back inline from the chunks (the
+ * single-file edition, tests that read the built dataset). Throws a readable error when the file or a chunk is
+ * missing or malformed.
  */
 export function readDatasetWithTexts(file: string): Dataset {
   const { dataset } = assertDataset(JSON.parse(readFileSync(file, 'utf8')));
   return inlineTexts(dataset, (path) => readFileSync(join(dirname(file), path), 'utf8'));
 }
 
-/** `stored` with every `textFile` replaced by the text from that chunk (`readChunk` gets the path as written). */
+/**
+ * `stored` with every `textFile` replaced by the text from that chunk and every omitted `evidence` filled in from it
+ * (`readChunk` gets the path as written).
+ */
 export function inlineTexts(stored: StoredDataset, readChunk: (path: string) => string): Dataset {
-  const needed = new Map<string, string[]>();
-  for (const d of stored.documents)
-    if (d.textFile !== undefined) needed.set(d.textFile, [...(needed.get(d.textFile) ?? []), d.id]);
-  const texts = new Map<string, Record<string, string>>();
-  for (const [path, ids] of needed) {
+  const chunks = new Map<string, TextChunk>();
+  for (const [path, expected] of chunkExpectations(stored)) {
     let data: unknown;
     try {
       data = JSON.parse(readChunk(path));
@@ -141,14 +180,27 @@ export function inlineTexts(stored: StoredDataset, readChunk: (path: string) => 
         },
       );
     }
-    texts.set(path, assertTextChunk(data, ids).texts);
+    try {
+      chunks.set(path, assertTextChunk(data, expected));
+    } catch (e) {
+      throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
+    }
   }
+  const chunkOf = new Map<string, TextChunk>();
+  for (const d of stored.documents) if (d.textFile !== undefined) chunkOf.set(d.id, chunks.get(d.textFile)!);
   return {
     ...stored,
+    events: stored.events.map((e) => ({
+      ...e,
+      sources: e.sources.map((s) => ({
+        ...s,
+        evidence: s.evidence ?? chunkOf.get(s.document)?.evidence[s.document]?.[e.id] ?? [],
+      })),
+    })),
     documents: stored.documents.map((d) => {
       if (d.textFile === undefined) return { ...d, text: d.text ?? '' };
-      const { textFile, ...rest } = d;
-      return { ...rest, text: texts.get(textFile)![d.id]! };
+      const { textFile: _textFile, ...rest } = d;
+      return { ...rest, text: chunkOf.get(d.id)!.texts[d.id]! };
     }),
   };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../src/lib/dataset/types.ts';
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
 import { readDatasetWithTexts } from '../dataset-files.ts';
 import { benchDataset, writeBenchDataset } from './datasets.ts';
@@ -21,6 +22,8 @@ describe('bench datasets', () => {
       expect(data.events).toHaveLength(500);
       // As users get it: no texts in the main file, each in a per-year chunk beside it.
       expect(data.documents.every((d: { text?: string; textFile?: string }) => !d.text && d.textFile)).toBe(true);
+      // … and the evidence pointing into each text in that chunk too: the main file keeps document and status.
+      expect(data.events.every((e: StoredEvent) => e.sources.every((s) => s.evidence === undefined))).toBe(true);
       const chunks = readdirSync(join(dir, 'data', 'bench-500.texts'));
       expect(chunks.length).toBeGreaterThan(10);
       expect(readDatasetWithTexts(file)).toEqual(benchDataset(500, 7));

@@ -142,8 +142,9 @@ function byDate(a: ContactEvent, b: ContactEvent): number {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Writes the dataset for `n` events as the app gets it: `file` without texts plus the per-year text chunks in the
- * folder beside it (creating folders); returns the size of `file` in bytes.
+ * Writes the dataset for `n` events as the app gets it: `file` without texts and evidence plus the per-year text
+ * chunks (texts and the evidence pointing into them) in the folder beside it (creating folders); returns the size of
+ * `file` in bytes.
  */
 export function writeBenchDataset(file: string, n: number, seed = 1): number {
   return writeDatasetFiles(file, benchDataset(n, seed)).mainBytes;

@@ -83,9 +83,12 @@ describe('timeline view', () => {
     // The evidence sentence is the article's own words, from the chunk its document names.
     const doc = dataset.documents.find((d) => d.id === reported.sources[0]!.document)!;
     expect(chunkRequests).toEqual([`${server.url}data/${doc.textFile}`]);
-    const text = readDatasetWithTexts('dist/data/contacts.json').documents.find((d) => d.id === doc.id)!.text;
+    expect(reported.sources[0]!.evidence, 'the evidence is in the chunk, not the main file').toBeUndefined();
+    const full = readDatasetWithTexts('dist/data/contacts.json');
+    const text = full.documents.find((d) => d.id === doc.id)!.text;
+    const evidence = full.events.find((e) => e.id === reported.id)!.sources[0]!.evidence;
     // The panel lists the sentences in text order.
-    const span = reported.sources[0]!.evidence.map((e) => e.span).sort((a, b) => a[0] - b[0])[0]!;
+    const span = evidence.map((e) => e.span).sort((a, b) => a[0] - b[0])[0]!;
     await expect
       .poll(() => detail.locator('.evidence li').first().textContent())
       .toContain(text.slice(span[0], span[1]).trim().slice(0, 40));

@@ -1,5 +1,6 @@
 /**
- * The build:data command as a user runs it: exit codes, atomic output, the main file plus its per-year text chunks,
+ * The build:data command as a user runs it: exit codes, atomic output, the main file plus its per-year text chunks
+ * (texts and evidence),
  * and byte-identical output whatever the file order, time zone or locale.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDatasetWithTexts } from '../../scripts/dataset-files.ts';
+import type { StoredEvent, StoredSource } from '../../src/lib/dataset/types.ts';
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -39,7 +41,7 @@ describe('build:data command line', { timeout: 60_000 }, () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('000_6a64a41c4db9d813.txt: relevant');
     const main = JSON.parse(readFileSync(out, 'utf8'));
-    expect(main.schemaVersion).toBe(2);
+    expect(main.schemaVersion).toBe(3);
     // No article text in the main file: each document names its per-year chunk beside it, and every chunk is used.
     expect(main.documents.every((d: { text?: string }) => d.text === undefined)).toBe(true);
     const files = main.documents.map((d: { textFile: string }) => d.textFile);
@@ -47,9 +49,15 @@ describe('build:data command line', { timeout: 60_000 }, () => {
     expect(readdirSync(join(dir, 'out', 'contacts.texts')).sort()).toEqual(
       [...new Set(files.map((f: string) => f.split('/')[1]))].sort(),
     );
+    // Nor any evidence: each source keeps document and status, its evidence sits in its document's chunk.
+    const sources = main.events.flatMap((e: StoredEvent) => e.sources);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s: StoredSource) => Object.keys(s).sort().join() === 'document,status')).toBe(true);
     const withTexts = readDatasetWithTexts(out);
     expect(validateDataset(withTexts).errors).toEqual([]);
     expect(withTexts.documents.every((d) => d.text.length > 100)).toBe(true);
+    const evidence = withTexts.events.flatMap((e) => e.sources.flatMap((s) => s.evidence));
+    expect(evidence.length).toBeGreaterThan(sources.length);
 
     writeFileSync(join(dir, 'broken.txt'), 'Lawrow traf Wang Yi.');
     writeFileSync(join(dir, 'broken.meta.yaml'), 'date: [2021\n');
@@ -95,13 +103,15 @@ describe('build:data command line', { timeout: 60_000 }, () => {
     const [one, two, three] = outs.map((d) => readFileSync(join(d, 'contacts.json')));
     expect(one!.equals(two!)).toBe(true);
     expect(one!.equals(three!)).toBe(true);
-    // The chunk files too: same names (content hashes), same bytes.
+    // The chunk files too (texts and evidence): same names (content hashes), same bytes.
     const chunks = (folder: string) =>
       readdirSync(folder)
         .sort()
         .map((name) => [name, readFileSync(join(folder, name)).toString('base64')]);
     const [c1, c2, c3] = outs.map((d) => chunks(join(d, 'contacts.texts')));
     expect(c1!.length).toBeGreaterThan(0);
+    const parsed = c1!.map(([, bytes]) => JSON.parse(Buffer.from(bytes!, 'base64').toString('utf8')));
+    expect(parsed.some((c) => Object.keys(c.evidence).length > 0)).toBe(true);
     expect(c2).toEqual(c1);
     expect(c3).toEqual(c1);
   });

@@ -1,8 +1,7 @@
-/** Hands the app's text source (../../lib/dataset/texts.ts) down to the detail panels through Svelte context. */
+/** Hands the app's text source (texts and evidence) (../../lib/dataset/texts.ts) down to the detail panels through Svelte context. */
 import { getContext, setContext } from 'svelte';
 import { DEFAULT_DATA_URL } from '../../lib/dataset/load.ts';
-import { createTextSource, type TextSource } from '../../lib/dataset/texts.ts';
-import type { DocumentRecord } from '../../lib/dataset/types.ts';
+import { createTextSource, type TextSource, type TextSourceDataset } from '../../lib/dataset/texts.ts';
 
 const KEY = Symbol('text-source');
 
@@ -18,8 +17,8 @@ export function textSourceContext(source: TextSource): Map<symbol, TextSource> {
 
 /**
  * The text source provided above, or one over `dataset` resolved against the default data URL (components mounted
- * on their own, e.g. in tests, whose documents carry their texts inline).
+ * on their own, e.g. in tests, whose documents carry their texts and evidence inline).
  */
-export function useTextSource(dataset: { documents: readonly DocumentRecord[] }): TextSource {
+export function useTextSource(dataset: TextSourceDataset): TextSource {
   return getContext<TextSource | undefined>(KEY) ?? createTextSource(DEFAULT_DATA_URL, dataset);
 }

@@ -1,7 +1,8 @@
 /**
  * Fetches and validates the dataset at run time (it is never bundled into the JS, so a site owner can rebuild the
  * data without rebuilding the app). Every failure becomes a `LoadFailure` the UI can explain; nothing throws.
- * Article texts are not in this file: the detail panel fetches them per year through ./texts.ts when it needs them.
+ * Article texts and the evidence pointing into them are not in this file: the detail panel fetches them per year
+ * through ./texts.ts when it needs them.
  */
 import type { Dataset } from './types.ts';
 import { validateDataset } from './validate.ts';
@@ -12,8 +13,8 @@ export type LoadFailureReason = 'network' | 'http' | 'json' | 'schema';
 
 /**
  * `dataset` is typed as the compiled Dataset for the modules that take one (the timeline state, search), none of
- * which reads documents' texts; its documents are really `DocumentRecord`s whose text may be in a chunk file (a
- * `StoredDataset`): read texts only through ./texts.ts.
+ * which reads documents' texts or sources' evidence; it is really a `StoredDataset`, whose texts and evidence may be
+ * in chunk files: read them only through ./texts.ts.
  */
 export type LoadResult =
   { ok: true; dataset: Dataset; warnings: string[] } | { ok: false; reason: LoadFailureReason; detail: string };

@@ -4,8 +4,11 @@
  * Both ends import these types and validate against `validateDataset` in ./validate.ts.
  */
 
-/** 2: documents may keep their text in a chunk file (`textFile`) instead of inline (`text`). */
-export const SCHEMA_VERSION = 2 as const;
+/**
+ * 2: documents may keep their text in a chunk file (`textFile`) instead of inline (`text`).
+ * 3: the sources of such documents keep their evidence in that chunk too (`StoredSource`, `TextChunk.evidence`).
+ */
+export const SCHEMA_VERSION = 3 as const;
 
 export const EVENT_KINDS = ['meeting', 'phone-call', 'video-call', 'visit', 'summit', 'signing'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -41,6 +44,18 @@ export interface Quote {
   span: Span;
 }
 
+/** The fields evidence is given for (the detail panel names them); others are allowed, with a warning. */
+export const EVIDENCE_FIELDS = [
+  'kind',
+  'status',
+  'date',
+  'place',
+  'participants',
+  'forum',
+  'forumsMentioned',
+  'topics',
+] as const;
+
 export interface Evidence {
   /** Which field this sentence supports: `kind`, `date`, `place`, `participants`, `forum`, `topics`, `status`, … */
   field: string;
@@ -55,6 +70,20 @@ export interface EventSource {
   /** How this document presents the contact: as its news, recalled, or announced. */
   status: EventStatus;
   evidence: Evidence[];
+}
+
+/**
+ * A source as a dataset file stores it: when its document's text is in a chunk file (`textFile`), its evidence is
+ * in that chunk as well (`TextChunk.evidence[document][eventId]`) and omitted here; only the detail panel reads it.
+ * Read evidence through `createTextSource` (./texts.ts), which answers for both forms.
+ */
+export interface StoredSource extends Omit<EventSource, 'evidence'> {
+  evidence?: Evidence[];
+}
+
+/** An event as a dataset file stores it (sources possibly without their evidence). */
+export interface StoredEvent extends Omit<ContactEvent, 'sources'> {
+  sources: StoredSource[];
 }
 
 export interface ContactEvent {
@@ -114,10 +143,14 @@ export interface SourceDocument extends DocumentRecord {
   text: string;
 }
 
-/** A text chunk file: the texts of some documents, by document id. */
+/**
+ * A text chunk file: the texts of some documents by document id, and the evidence (spans into those texts) of the
+ * events' sources citing them, by document id and then event id.
+ */
 export interface TextChunk {
   schemaVersion: typeof SCHEMA_VERSION;
   texts: Record<string, string>;
+  evidence: Record<string, Record<string, Evidence[]>>;
 }
 
 export interface Entity {
@@ -139,10 +172,10 @@ export interface EntityTables {
 }
 
 /**
- * A dataset. `Dataset` (the default) has every text inline, as compiled; `StoredDataset` is what a dataset file holds
- * and the app loads, where texts may live in chunk files.
+ * A dataset. `Dataset` (the default) has every text and all evidence inline, as compiled; `StoredDataset` is what a
+ * dataset file holds and the app loads, where texts and the evidence pointing into them may live in chunk files.
  */
-export interface Dataset<Doc extends DocumentRecord = SourceDocument> {
+export interface Dataset<Doc extends DocumentRecord = SourceDocument, Event extends StoredEvent = ContactEvent> {
   schemaVersion: typeof SCHEMA_VERSION;
   title: string;
   /** The title per UI language (`title` is the English one). */
@@ -150,13 +183,13 @@ export interface Dataset<Doc extends DocumentRecord = SourceDocument> {
   /** Latest publication date among the documents (deterministic stand-in for a build date). */
   dataDate: string | null;
   /** Sorted by date, undated last. */
-  events: ContactEvent[];
+  events: Event[];
   /** One per seed file, relevant or not. */
   documents: Doc[];
   entities: EntityTables;
 }
 
-export type StoredDataset = Dataset<DocumentRecord>;
+export type StoredDataset = Dataset<DocumentRecord, StoredEvent>;
 
 /** A role someone held for a period, as stored on people entities (`roles`). */
 export interface DatedRole {

@@ -11,6 +11,15 @@ function withDocument(changes: Partial<Record<keyof DocumentRecord, unknown>>): 
   return { ...data, documents: [first as unknown as DocumentRecord, ...data.documents.slice(1)] };
 }
 
+/** `data` with the first event's first source's evidence removed (or, with 'all', set to something not a list). */
+function withoutEvidence(data: StoredDataset, how: 'omit' | 'all' = 'omit'): StoredDataset {
+  const [first, ...rest] = data.events;
+  const [source, ...others] = first!.sources;
+  const { evidence: _evidence, ...bare } = source!;
+  const changed = how === 'omit' ? bare : { ...bare, evidence: 'all' as never };
+  return { ...data, events: [{ ...first!, sources: [changed, ...others] }, ...rest] };
+}
+
 describe('validateDataset', () => {
   it('accepts a valid dataset', () => {
     expect(validateDataset(makeDataset())).toEqual({ errors: [], warnings: [] });
@@ -18,8 +27,8 @@ describe('validateDataset', () => {
 
   const broken: [string, unknown, string][] = [
     ['not an object', 'hello', 'expected a JSON object'],
-    ['newer schema', { ...makeDataset(), schemaVersion: 3 }, 'newer than this app understands'],
-    ['older schema', { ...makeDataset(), schemaVersion: 1 }, 'schemaVersion: expected 2, got 1'],
+    ['newer schema', { ...makeDataset(), schemaVersion: 4 }, 'newer than this app understands'],
+    ['older schema', { ...makeDataset(), schemaVersion: 2 }, 'schemaVersion: expected 3, got 2'],
     [
       'no text and no textFile',
       withDocument({ text: undefined }),
@@ -77,6 +86,34 @@ describe('validateDataset', () => {
       'evidence[0]',
     ],
     ['missing entities', { ...makeDataset(), entities: undefined }, 'entities'],
+    [
+      'evidence omitted though the text is inline',
+      withoutEvidence(makeDataset()),
+      'events[0].sources[0].evidence: missing; document doc-a has its text inline, so its evidence must be inline too',
+    ],
+    [
+      'evidence not an array',
+      withoutEvidence(withDocument({ text: undefined, textFile: 'contacts.texts/2021-3fa9c2d1.json' }), 'all'),
+      'events[0].sources[0].evidence: expected an array',
+    ],
+    [
+      'bad match',
+      makeDataset({
+        events: [
+          makeEvent({
+            id: 'x',
+            sources: [
+              {
+                document: 'doc-a',
+                status: 'reported',
+                evidence: [{ field: 'kind', span: [0, 9], match: [3] as never }],
+              },
+            ],
+          }),
+        ],
+      }),
+      'evidence[0]: expected {field, span}',
+    ],
   ];
   it.each(broken)('rejects %s', (_name, data, message) => {
     const { errors } = validateDataset(data);
@@ -98,9 +135,10 @@ describe('validateDataset', () => {
     expect(() => assertDataset({})).toThrow(/does not match the schema/);
   });
 
-  it('accepts documents whose text is in a chunk file', () => {
+  it('accepts documents whose text is in a chunk file, their sources with or without evidence', () => {
     const data = withDocument({ text: undefined, textFile: 'contacts.texts/2021-3fa9c2d1.json' });
     expect(validateDataset(data)).toEqual({ errors: [], warnings: [] });
+    expect(validateDataset(withoutEvidence(data))).toEqual({ errors: [], warnings: [] });
   });
 });
 
@@ -126,23 +164,71 @@ describe('isTextFilePath', () => {
 });
 
 describe('validateTextChunk', () => {
-  const good = { schemaVersion: 2, texts: { a: 'Text A', b: 'Text B' } };
-  it('accepts a chunk holding the expected documents', () => {
+  const TEXT_A = 'Lawrow traf Wang Yi.';
+  const good = {
+    schemaVersion: 3,
+    texts: { a: TEXT_A, b: 'Text B' },
+    evidence: {
+      a: {
+        e1: [
+          { field: 'participants', span: [0, TEXT_A.length], match: [0, 6] },
+          { field: 'kind', span: [0, TEXT_A.length] },
+        ],
+        e2: [],
+      },
+    },
+  };
+  const expected = new Map([
+    ['a', ['e1', 'e2']],
+    ['b', []],
+  ]);
+  it('accepts a chunk holding the expected documents and evidence', () => {
     expect(validateTextChunk(good, ['a', 'b'])).toEqual({ errors: [], warnings: [] });
+    expect(validateTextChunk(good, expected)).toEqual({ errors: [], warnings: [] });
     expect(assertTextChunk(good, ['a'])).toBe(good);
   });
+  const withEvidence = (evidence: unknown) => ({ ...good, evidence });
+  const one = (ev: unknown) => withEvidence({ a: { e1: [ev], e2: [] } });
   it.each([
     ['not an object', [], 'text chunk: expected a JSON object'],
-    ['no version', { texts: {} }, 'schemaVersion: expected 2, got undefined'],
-    ['newer version', { schemaVersion: 3, texts: {} }, 'text chunk is schema version 3, newer than this app'],
-    ['no texts', { schemaVersion: 2 }, 'texts: expected an object'],
-    ['texts an array', { schemaVersion: 2, texts: ['x'] }, 'texts: expected an object'],
-    ['a text not a string', { schemaVersion: 2, texts: { a: 'x', b: null } }, 'texts.b: expected a string'],
-    ['a text missing', { schemaVersion: 2, texts: { a: 'x' } }, 'texts: missing b; the chunk does not belong'],
+    ['no version', { texts: {} }, 'schemaVersion: expected 3, got undefined'],
+    ['an older version', { schemaVersion: 2, texts: {} }, 'schemaVersion: expected 3, got 2'],
+    ['newer version', { schemaVersion: 4, texts: {} }, 'text chunk is schema version 4, newer than this app'],
+    ['no texts', { schemaVersion: 3 }, 'texts: expected an object'],
+    ['texts an array', { schemaVersion: 3, texts: ['x'] }, 'texts: expected an object'],
+    ['a text not a string', { ...good, texts: { a: TEXT_A, b: null } }, 'texts.b: expected a string'],
+    ['a text missing', { ...good, texts: { a: TEXT_A } }, 'texts: missing b; the chunk does not belong'],
+    ['no evidence', { schemaVersion: 3, texts: good.texts }, 'evidence: expected an object of document id'],
+    ['evidence an array', withEvidence([]), 'evidence: expected an object of document id'],
+    ['evidence of a document not in it', withEvidence({ z: {} }), 'evidence.z: evidence for a document whose text'],
+    ['evidence per event not an object', withEvidence({ a: [] }), 'evidence.a: expected an object of event id'],
+    ['a list not an array', withEvidence({ a: { e1: {} } }), 'evidence.a.e1: expected an array'],
+    ['an entry without a field', one({ span: [0, 1] }), 'evidence.a.e1[0]: expected {field, span, match?}'],
+    ['an entry with a reversed span', one({ field: 'kind', span: [3, 1] }), 'evidence.a.e1[0]: expected'],
+    ['an entry with a broken match', one({ field: 'kind', span: [0, 3], match: [1] }), 'evidence.a.e1[0]: expected'],
+    [
+      'a span past the end of the text',
+      one({ field: 'kind', span: [0, 21] }),
+      'evidence.a.e1[0].span: [0, 21] runs past the end of the text (length 20); the chunk does not belong',
+    ],
+    [
+      'a match past the end of the text',
+      one({ field: 'kind', span: [0, 20], match: [18, 99] }),
+      'evidence.a.e1[0].match: [18, 99] runs past the end of the text (length 20)',
+    ],
+    ['evidence the dataset file expects missing', withEvidence({ a: { e1: [] } }), 'evidence: missing a → e2'],
   ])('rejects %s', (_name, data, message) => {
-    expect(validateTextChunk(data, ['a', 'b']).errors.join('\n')).toContain(message);
+    expect(validateTextChunk(data, expected).errors.join('\n')).toContain(message);
+  });
+  it('warns about an unknown field, which the panel shows as is', () => {
+    expect(validateTextChunk(one({ field: 'mood', span: [0, 3] }), expected)).toEqual({
+      errors: [],
+      warnings: ['evidence.a.e1[0].field: unknown field "mood" (shown as is)'],
+    });
   });
   it('assertTextChunk throws a readable error', () => {
-    expect(() => assertTextChunk({ schemaVersion: 2, texts: {} }, ['a'])).toThrow(/does not match the schema/);
+    expect(() => assertTextChunk({ schemaVersion: 3, texts: {}, evidence: {} }, ['a'])).toThrow(
+      /does not match the schema/,
+    );
   });
 });

@@ -8,9 +8,11 @@
 import {
   DATE_BASES,
   DATE_PRECISIONS,
+  EVIDENCE_FIELDS,
   EVENT_KINDS,
   EVENT_STATUSES,
   SCHEMA_VERSION,
+  type Evidence,
   type StoredDataset,
   type TextChunk,
 } from './types.ts';
@@ -32,6 +34,8 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 const isSpan = (v: unknown): v is [number, number] =>
   Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n >= 0) && v[0] <= v[1];
+const isEvidence = (v: unknown): v is Evidence =>
+  isObj(v) && isStr(v.field) && v.field !== '' && isSpan(v.span) && (v.match === undefined || isSpan(v.match));
 
 /** At most this many errors are listed: a wholly wrong file would otherwise produce one per field. */
 const MAX_ERRORS = 50;
@@ -73,6 +77,8 @@ export function validateDataset(data: unknown): ValidationResult {
   }
 
   const docIds = new Set<string>();
+  /** Documents whose text is in a chunk file: their sources may leave the evidence to that chunk. */
+  const chunked = new Set<string>();
   if (!Array.isArray(data.documents)) fail('documents', 'expected an array');
   else
     data.documents.forEach((d: unknown, i) => {
@@ -88,6 +94,7 @@ export function validateDataset(data: unknown): ValidationResult {
       if (d.text !== undefined && d.textFile !== undefined)
         fail(p, 'has both text and textFile; keep one (rebuild with npm run build:data)');
       else if (d.textFile !== undefined) {
+        if (isStr(d.id)) chunked.add(d.id);
         if (!isTextFilePath(d.textFile))
           fail(`${p}.textFile`, 'expected a relative path like "contacts.texts/2021-3fa9c2d1.json" (no "..", no URL)');
       } else if (!isStr(d.text)) fail(`${p}.text`, 'expected a string (or a textFile naming the chunk that holds it)');
@@ -143,18 +150,21 @@ export function validateDataset(data: unknown): ValidationResult {
       if (!Array.isArray(e.sources) || e.sources.length === 0) fail(`${p}.sources`, 'expected at least one source');
       else
         e.sources.forEach((s: unknown, j) => {
-          if (
-            !isObj(s) ||
-            !isStr(s.document) ||
-            !Array.isArray(s.evidence) ||
-            !EVENT_STATUSES.includes(s.status as never)
-          )
+          if (!isObj(s) || !isStr(s.document) || !EVENT_STATUSES.includes(s.status as never))
             return fail(`${p}.sources[${j}]`, 'expected {document, status, evidence}');
           if (!docIds.has(s.document)) fail(`${p}.sources[${j}].document`, `unknown document ${s.document}`);
-          s.evidence.forEach((ev: unknown, k) => {
-            if (!isObj(ev) || !isStr(ev.field) || !isSpan(ev.span))
-              fail(`${p}.sources[${j}].evidence[${k}]`, 'expected {field, span}');
-          });
+          if (s.evidence === undefined) {
+            // Left to the document's text chunk; a document with its text inline has nowhere else to keep it.
+            if (docIds.has(s.document) && !chunked.has(s.document))
+              fail(
+                `${p}.sources[${j}].evidence`,
+                `missing; document ${s.document} has its text inline, so its evidence must be inline too`,
+              );
+          } else if (!Array.isArray(s.evidence)) fail(`${p}.sources[${j}].evidence`, 'expected an array');
+          else
+            s.evidence.forEach((ev: unknown, k) => {
+              if (!isEvidence(ev)) fail(`${p}.sources[${j}].evidence[${k}]`, 'expected {field, span}');
+            });
         });
 
       // Dangling keys: the event is still usable, so warn instead of rejecting the dataset.
@@ -192,25 +202,110 @@ export function isTextFilePath(v: unknown): v is string {
 }
 
 /**
- * Checks a text chunk file (`{ schemaVersion, texts: { documentId: text } }`). With `expectedIds`, every one of those
- * documents must have its text in the chunk (the dataset file says they are there).
+ * What a dataset file says one of its chunks holds: document ids, or document id → the ids of the events whose
+ * evidence from that document was left to the chunk (see `chunkExpectations`).
  */
-export function validateTextChunk(data: unknown, expectedIds: readonly string[] = []): ValidationResult {
-  const errors: string[] = [];
-  if (!isObj(data)) return { errors: ['text chunk: expected a JSON object'], warnings: [] };
-  const version = checkVersion(data.schemaVersion, 'text chunk');
-  if (version) return { errors: [version], warnings: [] };
-  if (!isObj(data.texts)) return { errors: ['texts: expected an object of document id → text'], warnings: [] };
-  const texts = data.texts;
-  for (const [id, text] of Object.entries(texts))
-    if (!isStr(text) && errors.length < MAX_ERRORS) errors.push(`texts.${id}: expected a string`);
-  const missing = expectedIds.filter((id) => !Object.hasOwn(texts, id));
-  if (missing.length)
-    errors.push(
-      `texts: missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; the chunk does not belong to this dataset file (rebuild with npm run build:data)`,
-    );
-  return { errors, warnings: [] };
+export type ChunkExpectation = readonly string[] | ReadonlyMap<string, readonly string[]>;
+
+/**
+ * What a dataset file expects of each chunk it names: per chunk path, document id → ids of the events whose sources
+ * citing that document omit their evidence.
+ */
+export function chunkExpectations(
+  dataset: Pick<StoredDataset, 'documents' | 'events'>,
+): Map<string, Map<string, string[]>> {
+  const fileOf = new Map<string, string>();
+  const out = new Map<string, Map<string, string[]>>();
+  for (const d of dataset.documents)
+    if (d.textFile !== undefined) {
+      fileOf.set(d.id, d.textFile);
+      const docs = out.get(d.textFile) ?? new Map<string, string[]>();
+      docs.set(d.id, []);
+      out.set(d.textFile, docs);
+    }
+  for (const e of dataset.events)
+    for (const s of e.sources) {
+      const file = fileOf.get(s.document);
+      if (s.evidence === undefined && file !== undefined) out.get(file)!.get(s.document)!.push(e.id);
+    }
+  return out;
 }
+
+/**
+ * Checks a text chunk file (`{ schemaVersion, texts: { documentId: text }, evidence: { documentId: { eventId:
+ * Evidence[] } } }`): every evidence span and match inside its document's text, field names known (an unknown one
+ * is a warning: the panel shows it as is). With `expected` (see `ChunkExpectation`), every one of those documents
+ * must have its text in the chunk, and every one of those events its evidence (the dataset file says they are there).
+ */
+export function validateTextChunk(data: unknown, expected: ChunkExpectation = []): ValidationResult {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const fail = (path: string, what: string) => {
+    if (errors.length < MAX_ERRORS) errors.push(`${path}: ${what}`);
+  };
+  const rebuild = 'the chunk does not belong to this dataset file (rebuild with npm run build:data)';
+  if (!isObj(data)) return { errors: ['text chunk: expected a JSON object'], warnings };
+  const version = checkVersion(data.schemaVersion, 'text chunk');
+  if (version) return { errors: [version], warnings };
+  if (!isObj(data.texts)) return { errors: ['texts: expected an object of document id → text'], warnings };
+  const texts = data.texts;
+  for (const [id, text] of Object.entries(texts)) if (!isStr(text)) fail(`texts.${id}`, 'expected a string');
+  const expectedIds = Array.isArray(expected) ? expected : [...expected.keys()];
+  const missing = expectedIds.filter((id) => !Object.hasOwn(texts, id));
+  if (missing.length) errors.push(`texts: missing ${listSome(missing)}; ${rebuild}`);
+
+  if (!isObj(data.evidence))
+    return {
+      errors: [...errors, 'evidence: expected an object of document id → { event id → evidence list }'],
+      warnings,
+    };
+  const evidence = data.evidence;
+  const known = new Set<string>(EVIDENCE_FIELDS);
+  for (const [docId, byEvent] of Object.entries(evidence)) {
+    const text = texts[docId];
+    if (!isStr(text)) {
+      fail(`evidence.${docId}`, 'evidence for a document whose text is not in this chunk');
+      continue;
+    }
+    if (!isObj(byEvent)) {
+      fail(`evidence.${docId}`, 'expected an object of event id → evidence list');
+      continue;
+    }
+    for (const [eventId, list] of Object.entries(byEvent)) {
+      const p = `evidence.${docId}.${eventId}`;
+      if (!Array.isArray(list)) {
+        fail(p, 'expected an array');
+        continue;
+      }
+      list.forEach((ev: unknown, k) => {
+        if (!isEvidence(ev)) return fail(`${p}[${k}]`, 'expected {field, span, match?} with [from, to] spans');
+        for (const key of ['span', 'match'] as const) {
+          const range = ev[key];
+          if (range && range[1] > text.length)
+            fail(
+              `${p}[${k}].${key}`,
+              `[${range[0]}, ${range[1]}] runs past the end of the text (length ${text.length}); ${rebuild}`,
+            );
+        }
+        if (!known.has(ev.field) && warnings.length < MAX_ERRORS)
+          warnings.push(`${p}[${k}].field: unknown field ${JSON.stringify(ev.field)} (shown as is)`);
+      });
+    }
+  }
+  if (!Array.isArray(expected)) {
+    const absent: string[] = [];
+    for (const [docId, eventIds] of expected as ReadonlyMap<string, readonly string[]>) {
+      const byEvent = evidence[docId];
+      for (const eventId of eventIds)
+        if (!isObj(byEvent) || !Object.hasOwn(byEvent, eventId)) absent.push(`${docId} → ${eventId}`);
+    }
+    if (absent.length) errors.push(`evidence: missing ${listSome(absent)}; ${rebuild}`);
+  }
+  return { errors, warnings };
+}
+
+const listSome = (items: readonly string[]) =>
+  `${items.slice(0, 5).join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
 
 /** Narrowing helper for callers that want the typed dataset or a thrown, readable error. */
 export function assertDataset(data: unknown): { dataset: StoredDataset; warnings: string[] } {
@@ -220,8 +315,8 @@ export function assertDataset(data: unknown): { dataset: StoredDataset; warnings
 }
 
 /** Narrowing helper for a text chunk: the typed chunk or a thrown, readable error. */
-export function assertTextChunk(data: unknown, expectedIds: readonly string[] = []): TextChunk {
-  const { errors } = validateTextChunk(data, expectedIds);
+export function assertTextChunk(data: unknown, expected: ChunkExpectation = []): TextChunk {
+  const { errors } = validateTextChunk(data, expected);
   if (errors.length > 0) throw new DatasetError(errors);
   return data as TextChunk;
 }

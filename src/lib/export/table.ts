@@ -3,7 +3,7 @@
  * CSV export, the JSON export and the print table. Framework-free.
  */
 import { csvFormat, csvParse } from 'd3-dsv';
-import type { ContactEvent, Dataset } from '../dataset/types.ts';
+import type { ContactEvent, Dataset, StoredEvent } from '../dataset/types.ts';
 import { entityLabel, type Language } from '../i18n/messages.ts';
 
 export const EXPORT_COLUMNS = [
@@ -61,9 +61,13 @@ export function fromCsv(text: string): ExportRow[] {
   return csvParse(text) as unknown as ExportRow[];
 }
 
-/** The filtered events themselves, with the dataset's metadata and the view that selected them. */
+/**
+ * The filtered events themselves, with the dataset's metadata and the view that selected them. Sources carry their
+ * document and status but no evidence: evidence is character ranges into article texts the export does not include
+ * (and which the web edition keeps in chunk files), so every edition exports the same.
+ */
 export function toJson(
-  events: readonly ContactEvent[],
+  events: readonly StoredEvent[],
   dataset: Dataset,
   view: { url: string; filterSummary: string },
 ): string {
@@ -74,7 +78,10 @@ export function toJson(
       view: view.url,
       filters: view.filterSummary,
       count: events.length,
-      events,
+      events: events.map((e) => ({
+        ...e,
+        sources: e.sources.map(({ document, status }) => ({ document, status })),
+      })),
     },
     null,
     2,
