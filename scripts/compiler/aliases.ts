@@ -5,7 +5,7 @@
  * Tokens with '?' (lost umlauts) are compared against a wildcard pattern, the slow path only damaged files take.
  */
 import type { Knowledge, KnowledgeEntry } from './knowledge.ts';
-import { foldText, phraseKeys, type Token } from './tokens.ts';
+import { foldText, phraseKeys, type Token, type WordForms } from './tokens.ts';
 
 /**
  * The name of a group of aliases whose matches may not overlap each other: a knowledge table (`people`, …),
@@ -66,8 +66,8 @@ export class AliasIndex {
   /** Aliases by the first letter of their first word, for damaged words (whose first letter is rarely the lost one). */
   private byInitial = new Map<string, AliasEntry[]>();
   private signatures = new Set<string>();
-  /** Candidate aliases per folded word (see `candidates`); a vocabulary, bounded like the token cache. */
-  private candidatesByWord = new Map<string, AliasEntry[]>();
+  /** Candidate aliases per spelling (see `candidates`); entries go when tokens.ts forgets the spelling. */
+  private candidatesByWord = new WeakMap<WordForms, AliasEntry[]>();
 
   constructor(sources: AliasSource[]) {
     for (const { table, id, entry } of sources) {
@@ -149,17 +149,20 @@ export class AliasIndex {
   }
 
   private candidates(token: Token): AliasEntry[] {
-    // The candidates depend on the word alone (its key is derived from its folded form): found once per word.
-    const folded = token.folded;
-    let list = this.candidatesByWord.get(folded);
+    // The candidates depend on the word alone: found once per spelling and kept with its shared record.
+    if (!token.word) return this.lookUp(token.key, token.folded);
+    let list = this.candidatesByWord.get(token.word);
     if (!list) {
-      const exact = this.byFirst.get(token.key) ?? NONE;
-      const prefixed = (this.prefixByHead.get(folded.slice(0, 3)) ?? NONE).filter((e) => folded.startsWith(e.keys[0]!));
-      list = prefixed.length ? [...exact, ...prefixed] : exact;
-      if (this.candidatesByWord.size >= MAX_CACHED_WORDS) this.candidatesByWord.clear();
-      this.candidatesByWord.set(folded, list);
+      list = this.lookUp(token.key, token.folded);
+      this.candidatesByWord.set(token.word, list);
     }
     return list;
+  }
+
+  private lookUp(key: string, folded: string): AliasEntry[] {
+    const exact = this.byFirst.get(key) ?? NONE;
+    const prefixed = (this.prefixByHead.get(folded.slice(0, 3)) ?? NONE).filter((e) => folded.startsWith(e.keys[0]!));
+    return prefixed.length ? [...exact, ...prefixed] : exact;
   }
 
   private wildcardCandidates(token: Token): AliasEntry[] {
@@ -203,8 +206,6 @@ function wildcardWordMatches(damaged: string, word: string, prefix: boolean): bo
 }
 
 const NONE: AliasEntry[] = [];
-/** Words whose candidates are remembered; past this the memo starts over, so memory stays bounded. */
-const MAX_CACHED_WORDS = 200_000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

@@ -21,6 +21,7 @@
  */
 
 import { requiredLetters } from './prefilter.ts';
+import type { Token, WordForms } from './tokens.ts';
 
 export type Precision = 'day' | 'month' | 'year' | 'unknown';
 /** A calendar value written at its precision: '2021', '2021-07', '2021-07-13'. */
@@ -826,10 +827,27 @@ function crossRange(ctx: Ctx, d1: number, m1: number, d2: number, m2: number, yT
   return { value: ok ? range({ y: y1, m: m1, d: d1 }, { y: y2, m: m2, d: d2 }) : null, relation, direction };
 }
 
-/** A rule's word gate: its required words (./prefilter.ts) as one pattern with the rule's own flags. */
+/**
+ * A rule's word gate: its required words (./prefilter.ts) as one pattern with the rule's own flags. A word with a
+ * letter that U+0345 (a combining mark, which case-folds to ι) would match is left out: WordGates relies on words
+ * being matched by letters only.
+ */
 function wordGate(source: string): RegExp | null {
   const words = requiredLetters(source);
-  return words ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu') : null;
+  if (!words || words.some((w) => [...w].some(matchesIotaMark))) return null;
+  return new RegExp(words.map(escapeRegExp).join('|'), 'iu');
+}
+
+const iotaMarkMatches = new Map<string, boolean>();
+function matchesIotaMark(letter: string): boolean {
+  let matches = iotaMarkMatches.get(letter);
+  if (matches === undefined)
+    iotaMarkMatches.set(letter, (matches = new RegExp(escapeRegExp(letter), 'iu').test('\u0345')));
+  return matches;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -840,12 +858,16 @@ function wordGate(source: string): RegExp | null {
  */
 class WordGates {
   private opened = new Map<string, number[]>();
+  private byWord = new Map<WordForms, { rules: number[]; digits: boolean }>();
   private gated: { rule: number; words: RegExp }[] = [];
+  /** Any gate's word: most words have none, and one test tells (instead of one per gate). */
+  private anyWord: RegExp;
 
   constructor(rules: Rule[]) {
     rules.forEach((r, rule) => {
       if (r.words) this.gated.push({ rule, words: r.words });
     });
+    this.anyWord = new RegExp(this.gated.map((g) => g.words.source).join('|') || '(?!)', 'iu');
   }
 
   /** Marks in `open` (one slot per rule) the rules whose word gate `sentence` passes; returns whether it has digits. */
@@ -877,16 +899,40 @@ class WordGates {
     return digits;
   }
 
+  /**
+   * Like `scan`, from the sentence's tokens (tokens.ts) when the caller has them: a required word's letters can only
+   * be matched by letters (wordGate leaves out the one combining mark that case-folds to a letter), and every letter
+   * and digit of a sentence lies inside one of its tokens. Tokens of one spelling share a record, so the lookup
+   * needs no string hashing.
+   */
+  fromTokens(tokens: Token[], open: Uint8Array): boolean {
+    let digits = false;
+    for (const t of tokens) {
+      let word = t.word ? this.byWord.get(t.word) : undefined;
+      if (!word) {
+        word = { rules: this.rulesOpenedBy(t.raw), digits: /[0-9]/.test(t.raw) };
+        if (t.word) {
+          if (this.byWord.size >= MAX_CACHED_RUNS) this.byWord.clear();
+          this.byWord.set(t.word, word);
+        }
+      }
+      for (const rule of word.rules) open[rule] = 1;
+      if (word.digits) digits = true;
+    }
+    return digits;
+  }
+
   private rulesOpenedBy(run: string): number[] {
     let rules = this.opened.get(run);
     if (!rules) {
-      rules = this.gated.filter((g) => g.words.test(run)).map((g) => g.rule);
+      rules = this.anyWord.test(run) ? this.gated.filter((g) => g.words.test(run)).map((g) => g.rule) : NO_RULES;
       if (this.opened.size >= MAX_CACHED_RUNS) this.opened.clear();
       this.opened.set(run, rules);
     }
     return rules;
   }
 }
+const NO_RULES: number[] = [];
 /** Distinct words remembered per language; past this the memo starts over, so memory stays bounded. */
 const MAX_CACHED_RUNS = 100_000;
 
@@ -938,12 +984,20 @@ interface Candidate extends Result {
   order: number;
 }
 
-/** Find and resolve every date expression in `sentence`. `reference` is the article's date (any precision) or null. */
-export function findDates(sentence: string, reference: PartialDate | null, language: Language): DateMention[] {
+/**
+ * Find and resolve every date expression in `sentence`. `reference` is the article's date (any precision) or null.
+ * `tokens`, the sentence's tokens when the caller has them, only save work.
+ */
+export function findDates(
+  sentence: string,
+  reference: PartialDate | null,
+  language: Language,
+  tokens?: Token[],
+): DateMention[] {
   const c = compiled(language);
   // Which rules can match at all (see Gates): a sentence no rule can match needs no further look.
   const open = c.open.fill(0);
-  const digits = c.words.scan(sentence, open);
+  const digits = tokens ? c.words.fromTokens(tokens, open) : c.words.scan(sentence, open);
   let any = false;
   for (let i = 0; i < c.rules.length && !any; i++) any = mayMatch(c.rules[i]!, open[i] === 1, digits);
   if (!any) return [];

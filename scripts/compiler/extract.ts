@@ -163,8 +163,7 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
     const tokens = tokenize(sentence.text, sentence.start);
     const matches = ctx.entities.match(tokens);
     const cueMatches = ctx.cues.match(tokens);
-    const byTable = (table: string) => matches.filter((m) => m.table === table);
-    const forumsHere = byTable('forums');
+    const forumsHere = inTable(matches, 'forums');
     const forums = forumsHere.filter(
       (m) => m.weak !== 'context' || forumsHere.some((o) => !o.weak && o.id === ctx.knowledge.forums[m.id]?.context),
     );
@@ -183,7 +182,7 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
       tokens,
       cues: findCues(cueMatches, markers.venue, forums),
       people: [],
-      dates: findDates(sentence.text, reference, language)
+      dates: findDates(sentence.text, reference, language, tokens)
         .map((d) => {
           const start = sentence.start + d.span[0];
           const tokenStart = Math.max(
@@ -194,7 +193,7 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
         })
         // The date in a dateline ("ASTANA, July 3 (Xinhua) --") is when the report was filed: it is the reference.
         .filter((d) => !input.datelineSpan || d.start >= input.datelineSpan[1] || d.end <= input.datelineSpan[0]),
-      places: byTable('places').filter((m) => {
+      places: inTable(matches, 'places').filter((m) => {
         // A country or a venue is a place only when the words say so ("in China", "im Kreml"); "Russlands
         // Außenminister" and "der Kreml teilte mit" name actors, not where anything happened.
         const kind = ctx.knowledge.places[m.id]?.kind;
@@ -203,10 +202,10 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
         return LOCATIVES.has(before) || (ARTICLES.has(before) && LOCATIVES.has(tokens[m.tokenStart - 2]?.key ?? ''));
       }),
       forums,
-      topics: byTable('topics'),
+      topics: inTable(matches, 'topics'),
       markers,
-      institutions: byTable('institutions'),
-      countries: byTable('countries'),
+      institutions: inTable(matches, 'institutions'),
+      countries: inTable(matches, 'countries'),
     };
     // "in der russischen Hauptstadt", "в российской столице": the capital of the country named right before.
     for (const c of cueMatches.filter((m) => m.table === 'capital')) {
@@ -316,6 +315,14 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
 
 // ------------------------------------------------------------------------------------------------ cues
 
+/**
+ * The matches of one table. (Helpers that run per sentence are module functions, not closures: the TypeScript
+ * loader names every named closure when it is created, which costs more than the helper itself.)
+ */
+function inTable(matches: EntityMatch[], table: string): EntityMatch[] {
+  return matches.filter((m) => m.table === table);
+}
+
 function findCues(cueMatches: EntityMatch[], venueMarkers: EntityMatch[], forums: EntityMatch[]): Cue[] {
   const raw: Cue[] = [];
   for (const m of cueMatches) {
@@ -346,10 +353,7 @@ function findCues(cueMatches: EntityMatch[], venueMarkers: EntityMatch[], forums
   }
   // "am Rande des BRICS-Gipfels trafen sich …": a forum's summit named after a venue word is where the contact
   // happened, not the contact. ("während des Moskauer Gipfels" names no forum: that summit is a contact itself.)
-  const inVenuePhrase = (c: Cue) =>
-    venueMarkers.some((v) => v.tokenEnd <= c.tokenStart && c.tokenStart - v.tokenEnd <= 3) &&
-    forums.some((f) => f.tokenEnd <= c.tokenEnd && c.tokenStart - f.tokenEnd <= 1);
-  const contactCues = cues.filter((c) => !inVenuePhrase(c));
+  const contactCues = cues.filter((c) => !inVenuePhrase(c, venueMarkers, forums));
   // "die anstehenden Gipfeltreffen des SOZ-Rats und des SOZ-Plus-Gipfels": the same kind named twice in a row is
   // one mention, so a status word before the first also speaks for the second.
   const merged: Cue[] = [];
@@ -360,6 +364,13 @@ function findCues(cueMatches: EntityMatch[], venueMarkers: EntityMatch[], forums
     else merged.push(c);
   }
   return merged;
+}
+
+function inVenuePhrase(c: Cue, venueMarkers: EntityMatch[], forums: EntityMatch[]): boolean {
+  return (
+    venueMarkers.some((v) => v.tokenEnd <= c.tokenStart && c.tokenStart - v.tokenEnd <= 3) &&
+    forums.some((f) => f.tokenEnd <= c.tokenEnd && c.tokenStart - f.tokenEnd <= 1)
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ people
@@ -373,31 +384,11 @@ function resolvePeople(
   lastByCountry: Map<string, string>,
 ): PersonMention[] {
   const people: PersonMention[] = [];
-  const bystander = (id: string, tokenStart: number) =>
-    (knowledge.people[id] ? rolesAt(knowledge.people[id], roleDate || '0000') : []).some((r) =>
-      SPOKESPERSON_ROLES.has(r.role),
-    ) || f.markers.attribution.some((a) => a.tokenEnd <= tokenStart && tokenStart - a.tokenEnd <= 3);
-  const add = (
-    id: string,
-    m: { tokenStart: number; tokenEnd: number; start: number; end: number },
-    inferred: boolean,
-  ) => {
-    if (people.some((p) => p.id === id)) return;
-    people.push({
-      id,
-      tokenStart: m.tokenStart,
-      tokenEnd: m.tokenEnd,
-      start: m.start,
-      end: m.end,
-      inferred,
-      bystander: bystander(id, m.tokenStart),
-    });
-  };
 
   for (const m of matches) {
     if (m.table !== 'people') continue;
     if (m.weak === 'short' && !seenPeople.has(m.id)) continue;
-    add(m.id, m, false);
+    addPerson(people, m.id, m, false, f, knowledge, roleDate);
     seenPeople.add(m.id);
   }
 
@@ -427,12 +418,49 @@ function resolvePeople(
         if (holders.length === 1) holder = holders[0];
       }
       if (holder && !people.some((p) => p.id === holder)) {
-        add(holder, role, true);
+        addPerson(people, holder, role, true, f, knowledge, roleDate);
         seenPeople.add(holder);
       }
     }
   }
   return people.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+/** Where a mention stands, in tokens and characters. */
+interface Place {
+  tokenStart: number;
+  tokenEnd: number;
+  start: number;
+  end: number;
+}
+
+function addPerson(
+  people: PersonMention[],
+  id: string,
+  m: Place,
+  inferred: boolean,
+  f: SentenceFacts,
+  knowledge: Knowledge,
+  roleDate: string,
+) {
+  if (people.some((p) => p.id === id)) return;
+  people.push({
+    id,
+    tokenStart: m.tokenStart,
+    tokenEnd: m.tokenEnd,
+    start: m.start,
+    end: m.end,
+    inferred,
+    bystander: isBystander(id, m.tokenStart, f, knowledge, roleDate),
+  });
+}
+
+function isBystander(id: string, tokenStart: number, f: SentenceFacts, knowledge: Knowledge, roleDate: string) {
+  return (
+    (knowledge.people[id] ? rolesAt(knowledge.people[id], roleDate || '0000') : []).some((r) =>
+      SPOKESPERSON_ROLES.has(r.role),
+    ) || f.markers.attribution.some((a) => a.tokenEnd <= tokenStart && tokenStart - a.tokenEnd <= 3)
+  );
 }
 
 /** "Außenminister Russlands und Chinas": country nouns right after a role word, joined by "und"/"and"/"и". */
@@ -470,24 +498,9 @@ function hasBothSides(people: PersonMention[], knowledge: Knowledge): boolean {
 /** Every date, place, forum and person of a sentence goes to the nearest cue; each cue becomes a mention. */
 function attachToCues(f: SentenceFacts, reference: PartialDate | null): Mention[] {
   if (f.cues.length === 0) return [];
-  const nearest = <T extends { tokenStart: number; tokenEnd?: number }>(x: T, cues: Cue[]) => {
-    let best = cues[0]!;
-    let bestDistance = Infinity;
-    for (const c of cues) {
-      const end = x.tokenEnd ?? x.tokenStart + 1;
-      const d = end <= c.tokenStart ? c.tokenStart - end : x.tokenStart >= c.tokenEnd ? x.tokenStart - c.tokenEnd : 0;
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best;
-  };
   const personCues = f.cues.filter((c) => c.type !== 'treaty');
   const mentions = f.cues.map((cue) => {
-    const own = <T extends { tokenStart: number; tokenEnd?: number }>(xs: T[], cues = f.cues) =>
-      xs.filter((x) => cues.length > 0 && nearest(x, cues) === cue);
-    const dates = own(f.dates);
+    const dates = nearestTo(cue, f.dates, f.cues);
     const mention: Mention = {
       facts: f,
       cue,
@@ -497,9 +510,9 @@ function attachToCues(f: SentenceFacts, reference: PartialDate | null): Mention[
         [...dates].sort(
           (a, b) => precisionRank(b) - precisionRank(a) || (b.value?.end ? 1 : 0) - (a.value?.end ? 1 : 0),
         )[0] ?? null,
-      places: cue.type === 'treaty' ? [] : own(f.places, personCues),
-      forums: own(f.forums),
-      people: cue.type === 'treaty' ? [] : own(f.people, personCues),
+      places: cue.type === 'treaty' ? [] : nearestTo(cue, f.places, personCues),
+      forums: nearestTo(cue, f.forums, f.cues),
+      people: cue.type === 'treaty' ? [] : nearestTo(cue, f.people, personCues),
     };
     classify(mention, reference);
     return mention;
@@ -517,6 +530,25 @@ function attachToCues(f: SentenceFacts, reference: PartialDate | null): Mention[
     }
   }
   return mentions;
+}
+
+/** The items whose nearest cue (of `cues`) is `cue`. */
+function nearestTo<T extends { tokenStart: number; tokenEnd?: number }>(cue: Cue, xs: T[], cues: Cue[]): T[] {
+  return xs.filter((x) => cues.length > 0 && nearestCue(x, cues) === cue);
+}
+
+function nearestCue(x: { tokenStart: number; tokenEnd?: number }, cues: Cue[]): Cue {
+  let best = cues[0]!;
+  let bestDistance = Infinity;
+  for (const c of cues) {
+    const end = x.tokenEnd ?? x.tokenStart + 1;
+    const d = end <= c.tokenStart ? c.tokenStart - end : x.tokenStart >= c.tokenEnd ? x.tokenStart - c.tokenEnd : 0;
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 function cueDistance(a: Cue, b: Cue): number {
@@ -548,23 +580,26 @@ function classify(m: Mention, reference: PartialDate | null) {
     if (relation === 'current') return;
   }
   if (date?.direction === 'future') return setStatus(m, 'planned', date);
-  const distance = (x: EntityMatch) =>
-    x.tokenEnd <= cue.tokenStart
-      ? cue.tokenStart - x.tokenEnd
-      : x.tokenStart >= cue.tokenEnd
-        ? x.tokenStart - cue.tokenEnd
-        : 0;
   let best: { status: EventStatus; d: number; m: EntityMatch } | null = null;
   for (const [status, list] of [
     ['planned', facts.markers.planned],
     ['mentioned', facts.markers.mentioned],
   ] as const) {
     for (const x of list) {
-      const d = distance(x);
+      const d = tokenGap(x, cue);
       if (d <= MARKER_REACH && (!best || d < best.d)) best = { status, d, m: x };
     }
   }
   if (best) setStatus(m, best.status, best.m);
+}
+
+/** Tokens between two spans (0 when they overlap). */
+function tokenGap(x: { tokenStart: number; tokenEnd: number }, y: { tokenStart: number; tokenEnd: number }): number {
+  return x.tokenEnd <= y.tokenStart
+    ? y.tokenStart - x.tokenEnd
+    : x.tokenStart >= y.tokenEnd
+      ? x.tokenStart - y.tokenEnd
+      : 0;
 }
 
 function setStatus(m: Mention, status: EventStatus, because: { start: number; end: number }) {
@@ -951,11 +986,9 @@ function firstEndingAfter(facts: SentenceFacts[], pos: number): number {
 
 /** The speaker named between two offsets of a sentence: a person before an institution, the nearest first. */
 function speakerIn(f: SentenceFacts, from: number, to: number, knowledge: Knowledge): string | null {
-  const inside = <T extends { start: number; end: number }>(xs: T[]) =>
-    xs.filter((x) => x.start >= from && x.end <= to);
-  const person = inside(f.people).find((p) => knowledge.people[p.id]);
+  const person = f.people.find((p) => p.start >= from && p.end <= to && knowledge.people[p.id]);
   if (person) return person.id;
-  const institution = inside(f.institutions)[0];
+  const institution = f.institutions.find((x) => x.start >= from && x.end <= to);
   return institution?.id ?? null;
 }
 

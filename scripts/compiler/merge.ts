@@ -69,13 +69,10 @@ class GroupIndex {
     // A malformed date cannot be filed by month: compare with every group, as the plain scan did.
     if (date && !months) return groups.find((g) => sameContact(g.event, c, this.options));
     const ids: number[] = [];
-    const take = (key: string) => {
-      for (const id of this.byKey.get(key) ?? []) ids.push(id);
-    };
     for (const p of russians) {
-      if (months) for (let m = months[0] - 1; m <= months[1] + 1; m++) take(`${p}|${m}`);
-      else take(`${p}|undated`);
-      take(`${p}|irregular`);
+      if (months) for (let m = months[0] - 1; m <= months[1] + 1; m++) this.collect(`${p}|${m}`, ids);
+      else this.collect(`${p}|undated`, ids);
+      this.collect(`${p}|irregular`, ids);
     }
     ids.sort((a, b) => a - b);
     for (let i = 0; i < ids.length; i++) {
@@ -84,6 +81,10 @@ class GroupIndex {
       if (sameContact(g.event, c, this.options)) return g;
     }
     return undefined;
+  }
+
+  private collect(key: string, into: number[]) {
+    for (const id of this.byKey.get(key) ?? []) into.push(id);
   }
 
   /** Files a new or changed group under its current Russian participants and date. */
@@ -189,8 +190,11 @@ export function asPartial(d: EventDate): PartialDate | null {
 /** Agencies in different time zones put one meeting on neighbouring days; one day apart still merges, with a warning. */
 function adjacentDays(a: PartialDate, b: PartialDate): boolean {
   if (a.precision !== 'day' || b.precision !== 'day') return false;
-  const day = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
-  return Math.abs(day(a.start) - day(b.start)) <= 1;
+  return Math.abs(dayOf(a.start) - dayOf(b.start)) <= 1;
+}
+
+function dayOf(s: string): number {
+  return Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
 }
 
 export function dateKey(d: EventDate): string {

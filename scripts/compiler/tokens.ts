@@ -15,6 +15,14 @@ export interface Token {
   end: number;
   /** True when the token contains '?' standing in for a lost letter. */
   wildcard: boolean;
+  /** The record shared by every token spelled like this one (see WordForms), when the token came from `tokenize`. */
+  word?: WordForms;
+}
+
+/** The folded forms of one spelling, shared by all its tokens, so lookups keyed by it (aliases.ts) need no hashing. */
+export interface WordForms {
+  folded: string;
+  key: string;
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -92,11 +100,11 @@ function stem(folded: string): string {
 }
 
 /** Folded and stemmed forms of words already seen: articles repeat their words, and folding is the costly part. */
-const wordForms = new Map<string, { folded: string; key: string }>();
+const wordForms = new Map<string, WordForms>();
 /** The cache holds the vocabulary, not the text; past this many words it starts over, so memory stays bounded. */
 const MAX_CACHED_WORDS = 200_000;
 
-function formsOf(raw: string): { folded: string; key: string } {
+function formsOf(raw: string): WordForms {
   let forms = wordForms.get(raw);
   if (!forms) {
     if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
@@ -137,9 +145,17 @@ export function tokenize(text: string, offset = 0): Token[] {
     }
     i = end < n && text.charCodeAt(end) === QUESTION ? end + 1 : end;
     const raw = text.slice(start, end);
-    const { folded, key } = formsOf(raw);
+    const word = formsOf(raw);
     const at = offset + start;
-    tokens.push({ key, folded, raw, start: at, end: at + raw.length, wildcard: raw.includes('?') });
+    tokens.push({
+      key: word.key,
+      folded: word.folded,
+      raw,
+      start: at,
+      end: at + raw.length,
+      wildcard: raw.includes('?'),
+      word,
+    });
   }
   return tokens;
 }
