@@ -3,6 +3,7 @@
  * query string. This module applies a parsed URL to the state, writes state changes back (a history entry for each
  * deliberate change; replacing the entry while typing or zooming), and follows back/forward.
  */
+import { settledWriter } from '../url/settled-writer.ts';
 import { parseViewState, serializeViewState, type ViewState } from '../url/state.ts';
 import type { TimelineState } from './timeline.svelte.ts';
 
@@ -54,15 +55,10 @@ export function syncWithUrl(state: TimelineState, initial: ViewState) {
   // Gradual changes are written once they pause for SETTLE_MS (at the latest MAX_WAIT_MS after the first): each
   // history.replaceState is a same-document navigation, on which Chromium reloads the favicon (3–20 ms of main
   // thread per write while zooming or typing at 10,000 events), and Safari throws after 100 writes in 30 s.
-  let pending: string | null = null;
-  let pendingSince = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const writePending = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending !== null) history.replaceState(null, '', pending);
-    pending = null;
-  };
+  const replace = settledWriter<string>((url) => history.replaceState(null, '', url), {
+    settleMs: SETTLE_MS,
+    maxWaitMs: MAX_WAIT_MS,
+  });
 
   $effect(() => {
     const view = viewOf(state, initial);
@@ -74,15 +70,10 @@ export function syncWithUrl(state: TimelineState, initial: ViewState) {
       (sameExcept(view, lastView, ['window']) && view.window !== null && lastView.window !== null) ||
       (sameExcept(view, lastView, ['q']) && view.q !== '' && lastView.q !== '');
     const url = `${location.pathname}${search}${location.hash}`;
-    if (gradual) {
-      const now = performance.now();
-      if (pending === null) pendingSince = now;
-      pending = url;
-      clearTimeout(timer);
-      timer = setTimeout(writePending, Math.max(0, Math.min(SETTLE_MS, pendingSince + MAX_WAIT_MS - now)));
-    } else {
+    if (gradual) replace.offer(url);
+    else {
       // A deliberate change lands after the gradual one before it, never before.
-      writePending();
+      replace.flush();
       history.pushState(null, '', url);
     }
     last = search;
@@ -92,9 +83,7 @@ export function syncWithUrl(state: TimelineState, initial: ViewState) {
   // Whatever is still pending is written before anything can read the address (copy link, exports, citations,
   // the browser's own share and bookmark) and when the view goes away.
   $effect(() => {
-    const flush = () => {
-      if (pending !== null) writePending();
-    };
+    const flush = () => replace.flush();
     const onkey = (event: KeyboardEvent) => {
       const target = event.target instanceof Element ? event.target : null;
       if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a, summary, [role="button"]'))
@@ -118,9 +107,7 @@ export function syncWithUrl(state: TimelineState, initial: ViewState) {
 
   $effect(() => {
     const onpop = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
+      replace.cancel();
       const { state: view } = parseViewState(location.search);
       applyView(state, { ...view, embed: initial.embed, controls: initial.controls, data: initial.data });
       last = serializeViewState(viewOf(state, initial));
