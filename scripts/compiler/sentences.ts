@@ -91,13 +91,17 @@ const BOILERPLATE =
 const CLOSERS_BY_CODE = new Map(
   Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.map((c) => c.charCodeAt(0))]),
 );
+/** Opening marks by code, so most characters are ruled out without a lookup. */
+const IS_OPENER = new Uint8Array(0x10000);
+for (const code of CLOSERS_BY_CODE.keys()) IS_OPENER[code] = 1;
 const NEWLINE = 0x0a;
 
 export function findQuotations(text: string): Quotation[] {
   const quotes: Quotation[] = [];
   let i = 0;
   while (i < text.length) {
-    const closers = CLOSERS_BY_CODE.get(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const closers = IS_OPENER[code] ? CLOSERS_BY_CODE.get(code) : undefined;
     if (closers) {
       // A quotation ends at its closing mark within the same paragraph; an opener without one is just a character.
       let j = i + 1;

@@ -65,6 +65,14 @@ export function parseSidecar(source: string, file: string): SidecarResult {
       ],
       warnings: [],
     };
+  const simple = readSimpleLines(source);
+  if (simple) {
+    const sidecar: Sidecar = {};
+    const warnings: string[] = [];
+    for (const { key, line, value } of simple)
+      applyKey(sidecar, key, value, (text) => warnings.push(`${file}:${line}: ${text}`));
+    return { sidecar, errors: [], warnings };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Errors at the end of the file (an unclosed bracket or quote) point at the last line with text, not past it.
@@ -96,38 +104,70 @@ export function parseSidecar(source: string, file: string): SidecarResult {
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
     const keyOffset = (pair.key as { range?: [number, number, number] })?.range?.[0];
     const value = (pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? null;
-    switch (key) {
-      case 'date': {
-        const date = parseIsoPartial(String(value ?? ''));
-        if (date) sidecar.date = date;
-        else warn(keyOffset, `date "${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.`);
-        break;
-      }
-      case 'url': {
-        const url = safeHttpUrl(String(value ?? ''));
-        if (url) sidecar.url = url;
-        else warn(keyOffset, `url "${value}" is not an http(s) address and was ignored.`);
-        break;
-      }
-      case 'publisher':
-      case 'language':
-      case 'reason':
-        if (typeof value === 'string' && value.trim()) sidecar[key] = value.trim();
-        else warn(keyOffset, `${key} should be a text value.`);
-        break;
-      case 'relevant':
-        if (typeof value === 'boolean') sidecar.relevant = value;
-        else warn(keyOffset, 'relevant should be true or false.');
-        break;
-      case 'reported':
-        sidecar.reported = parseReported(value, (text) => warn(keyOffset, text));
-        break;
-      default:
-        warn(keyOffset, `unknown key "${key}" was ignored (known keys: ${TOP_KEYS.join(', ')}).`);
-    }
+    applyKey(sidecar, key, value, (text) => warn(keyOffset, text));
   }
   return { sidecar, errors: [], warnings };
 }
+
+/** One top-level `key: value` of a sidecar, checked and taken into `sidecar` (or a warning). */
+function applyKey(sidecar: Sidecar, key: string, value: unknown, warn: (text: string) => void) {
+  switch (key) {
+    case 'date': {
+      const date = parseIsoPartial(String(value ?? ''));
+      if (date) sidecar.date = date;
+      else warn(`date "${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.`);
+      break;
+    }
+    case 'url': {
+      const url = safeHttpUrl(String(value ?? ''));
+      if (url) sidecar.url = url;
+      else warn(`url "${value}" is not an http(s) address and was ignored.`);
+      break;
+    }
+    case 'publisher':
+    case 'language':
+    case 'reason':
+      if (typeof value === 'string' && value.trim()) sidecar[key] = value.trim();
+      else warn(`${key} should be a text value.`);
+      break;
+    case 'relevant':
+      if (typeof value === 'boolean') sidecar.relevant = value;
+      else warn('relevant should be true or false.');
+      break;
+    case 'reported':
+      sidecar.reported = parseReported(value, warn);
+      break;
+    default:
+      warn(`unknown key "${key}" was ignored (known keys: ${TOP_KEYS.join(', ')}).`);
+  }
+}
+
+/**
+ * Most sidecars are a comment line and a few `key: value` lines with plain values (a date, a URL, a language code).
+ * Those are read here without the YAML library, which takes about a millisecond per file; anything else (quotes,
+ * spaces or '#' in a value, lists, nesting, indentation, CR line ends, a repeated key) returns null and goes to
+ * the library. A value is taken as text only where YAML's core schema reads it as text: one that YAML would read as
+ * a number, a boolean or null goes to the library too.
+ */
+function readSimpleLines(source: string): { key: string; line: number; value: string }[] | null {
+  const entries: { key: string; line: number; value: string }[] = [];
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (text === '' || COMMENT_LINE.test(text)) continue;
+    const m = SIMPLE_LINE.exec(text);
+    if (!m || NOT_TEXT.test(m[1]!) || NOT_TEXT.test(m[2]!) || entries.some((e) => e.key === m[1])) return null;
+    entries.push({ key: m[1]!, line: i + 1, value: m[2]! });
+  }
+  return entries.length > 0 ? entries : null;
+}
+/** A comment at the start of a line, printable characters only. */
+const COMMENT_LINE = /^#(?:[ -~]|[\u00a0-\ud7ff\ue000-\ufffd])*$/;
+/** `key: value` with a plain value that has no spaces and no ': ' and does not end in ':'. */
+const SIMPLE_LINE = /^([a-z][a-z_]*): ([A-Za-z0-9][\w.~/?=&%+-]*(?::[\w.~/?=&%+-]+)*)$/;
+/** Plain scalars YAML's core schema reads as null, a boolean or a number. */
+const NOT_TEXT =
+  /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
 function parseReported(value: unknown, warn: (text: string) => void): ReportedCorrections {
   const out: ReportedCorrections = {};
