@@ -46,13 +46,14 @@ describe('workerSearchClient', () => {
     const fake = fakeWorker((r) =>
       r.type === 'load'
         ? [ready()]
-        : [{ type: 'result', id: r.id, indices: Int32Array.from([2, 0]), terms: ['from-worker'] }],
+        : [{ type: 'result', id: r.id, indices: Int32Array.from([2, 0]), terms: ['from-worker'], ms: 0.5 }],
     );
     const client = workerSearchClient(dataset, 'http://host/data/contacts.json', () => fake.worker as never);
     const hits = await client.search('anything');
     expect(fake.requests[0]).toEqual({ type: 'load', url: 'http://host/data/contacts.json' });
     expect([...hits.indices]).toEqual([2, 0]);
     expect(hits.terms).toEqual(['from-worker']);
+    expect(hits.ms).toBe(0.5); // the worker's own time, passed through
   });
 
   it.each([
@@ -79,7 +80,7 @@ describe('workerSearchClient', () => {
     const fake = fakeWorker((r) =>
       r.type === 'load'
         ? [ready()]
-        : [{ type: 'result', id: r.id, indices: Int32Array.from([r.query.length]), terms: [r.query] }],
+        : [{ type: 'result', id: r.id, indices: Int32Array.from([r.query.length]), terms: [r.query], ms: 0.5 }],
     );
     const client = workerSearchClient(dataset, 'http://host/d.json', () => fake.worker as never);
     const [x, y] = await Promise.all([client.search('b'), client.search('bei')]);

@@ -14,6 +14,8 @@ export interface SearchHits {
   indices: Int32Array;
   /** Normalised query words, for highlighting. */
   terms: string[];
+  /** Time the search itself took (ms), without messaging or waiting for the page. */
+  ms: number;
 }
 
 export interface SearchClient {
@@ -31,8 +33,10 @@ export function localSearchClient(dataset: Dataset): SearchClient {
   return {
     async search(query) {
       searcher ??= build();
-      const { indices, terms } = (await searcher).search(query);
-      return { query, indices, terms };
+      const ready = await searcher;
+      const start = performance.now();
+      const { indices, terms } = ready.search(query);
+      return { query, indices, terms, ms: performance.now() - start };
     },
     dispose() {
       searcher = null;
@@ -77,7 +81,7 @@ export function workerSearchClient(dataset: Dataset, dataUrl: string, createWork
       } else {
         const p = pending.get(reply.id);
         pending.delete(reply.id);
-        p?.resolve({ query: p.query, indices: reply.indices, terms: reply.terms });
+        p?.resolve({ query: p.query, indices: reply.indices, terms: reply.terms, ms: reply.ms });
       }
     };
     worker.onerror = () => fallBack();

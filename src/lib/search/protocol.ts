@@ -8,5 +8,6 @@ export type SearchReply =
   /** The index is built; the page compares the events it has with these before trusting the worker. */
   | { type: 'ready'; count: number; firstId: string | null; lastId: string | null }
   | { type: 'failed'; detail: string }
-  /** `indices`: positions in `dataset.events`, best first (its buffer is transferred, not copied). */
-  | { type: 'result'; id: number; indices: Int32Array; terms: string[] };
+  /** `indices`: positions in `dataset.events`, best first (its buffer is transferred, not copied); `ms`: the search's
+   * own time in the worker. */
+  | { type: 'result'; id: number; indices: Int32Array; terms: string[]; ms: number };

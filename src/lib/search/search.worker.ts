@@ -44,6 +44,8 @@ scope.onmessage = async (event) => {
   const searcher = await ready;
   if (!searcher) return;
   // `indices` is a fresh array on every call (the searcher caches per-word hits, not results): transfer it.
+  const start = performance.now();
   const { indices, terms } = searcher.search(request.query);
-  scope.postMessage({ type: 'result', id: request.id, indices, terms }, [indices.buffer]);
+  const ms = performance.now() - start;
+  scope.postMessage({ type: 'result', id: request.id, indices, terms, ms }, [indices.buffer]);
 };
