@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeDataset, makeEvent } from '../src/lib/dataset/fixture.ts';
+import { makeDataset, makeDocument, makeEvent } from '../src/lib/dataset/fixture.ts';
 import type { Dataset, EventSource, SourceDocument } from '../src/lib/dataset/types.ts';
 import { chunkExpectations, validateDataset, validateTextChunk } from '../src/lib/dataset/validate.ts';
 import {
@@ -17,12 +17,7 @@ import {
 } from './dataset-files.ts';
 
 const doc = (id: string, rest: Partial<SourceDocument> = {}): SourceDocument => ({
-  id,
-  file: `${id}.txt`,
-  language: 'de',
-  relevant: true,
-  events: [],
-  warnings: [],
+  ...makeDocument(id),
   text: `Text of ${id}.`,
   ...rest,
 });

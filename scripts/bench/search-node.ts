@@ -19,6 +19,7 @@ import { benchDataset } from './datasets.ts';
 import { max, percentile } from './stats.ts';
 import { buildSearchDocs, createSearcher, type SearchDoc } from '../../src/lib/search/index.ts';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
+import { mulberry32 as random } from '../../src/lib/random.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -31,18 +32,6 @@ const VARIANTS = args.includes('--plain') ? ['plain'] : args.includes('--rich') 
 
 /** Typed one character at a time; each prefix is a keystroke. */
 const QUERIES = ['Lavrov Wan', 'l', 's', 'Außenminister', 'Gespräche', 'Lavrof', 'Wang Yi Moscow', 'nergy'];
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ka lo ri ma se tu na vo de li pe ra zo mi ko sa te bu ni fa go he ju xi wa ye qu'.split(' ');
 const REAL_WORDS = [

@@ -2,7 +2,7 @@
  * A small, valid dataset for tests of the app and the validator. Built in code (not a JSON file) so it follows the
  * types when they change.
  */
-import { SCHEMA_VERSION, type ContactEvent, type Dataset } from './types.ts';
+import { SCHEMA_VERSION, type ContactEvent, type Dataset, type DocumentRecord } from './types.ts';
 
 export function makeEvent(overrides: Partial<ContactEvent> & Pick<ContactEvent, 'id'>): ContactEvent {
   return {
@@ -22,6 +22,11 @@ export function makeEvent(overrides: Partial<ContactEvent> & Pick<ContactEvent, 
     warnings: [],
     ...overrides,
   };
+}
+
+/** A relevant German document with no events; give it `text` or `textFile` (the contract wants exactly one). */
+export function makeDocument(id: string, rest: Partial<DocumentRecord> = {}): DocumentRecord {
+  return { id, file: `${id}.txt`, language: 'de', relevant: true, events: [], warnings: [], ...rest };
 }
 
 export function makeDataset(overrides: Partial<Dataset> = {}): Dataset {

@@ -1,17 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTextSource, TextLoadError } from './texts.ts';
 import { SCHEMA_VERSION, type DocumentRecord, type Evidence, type StoredEvent } from './types.ts';
-import { makeEvent } from './fixture.ts';
+import { makeDocument, makeEvent } from './fixture.ts';
 
-const doc = (id: string, rest: Partial<DocumentRecord>): DocumentRecord => ({
-  id,
-  file: `${id}.txt`,
-  language: 'de',
-  relevant: true,
-  events: [],
-  warnings: [],
-  ...rest,
-});
+const doc = (id: string, rest: Partial<DocumentRecord>) => makeDocument(id, rest);
 const documents = [
   doc('a', { textFile: 'contacts.texts/2021-00000001.json' }),
   doc('b', { textFile: 'contacts.texts/2021-00000001.json' }),
