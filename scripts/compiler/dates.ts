@@ -602,7 +602,10 @@ function dayMonth(ctx: Ctx, d: number, month: number, yTok: string | undefined, 
 
 type Groups = Partial<Record<string, string>>;
 interface Rule {
-  re: RegExp;
+  /** The rule's pattern (flags 'giu'), compiled on first use: compiling these Unicode patterns is costly, and a rule
+   *  whose gates never open in a build (another language's, a rare form's) need not be compiled at all. */
+  source: string;
+  re: RegExp | null;
   run: (g: Groups, ctx: Ctx, m: RegExpExecArray) => Result | null;
   /** Digit patterns every match of `re` contains (see DigitGates); checked only in sentences with a digit. */
   digitGates: RegExp[];
@@ -654,7 +657,7 @@ function buildRules(lang: Language): Rule[] {
   const rules: Rule[] = [];
   const gate = DIGIT_GATES;
   const add = (digitGates: RegExp[], src: string, run: Rule['run']): void => {
-    rules.push({ re: new RegExp(src, 'giu'), run, digitGates, words: wordGate(src) });
+    rules.push({ source: src, re: null, run, digitGates, words: wordGate(src) });
   };
   // Rules with a day number or a year (their month words are word gates).
   const dayAndMonth = [gate.digit];
@@ -1014,7 +1017,7 @@ export function findDates(
       if (pass === undefined) gateResults.set(gate, (pass = gate.test(sentence)));
       if (!pass) return;
     }
-    const re = rule.re;
+    const re = (rule.re ??= new RegExp(rule.source, 'giu'));
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence)) !== null) {

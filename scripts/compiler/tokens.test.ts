@@ -77,7 +77,7 @@ describe('tokenize', () => {
       '٣',
     ];
     let seed = 1;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let n = 0; n < 3000; n++) {
       let text = '';
       for (let k = Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];

@@ -94,8 +94,9 @@ function stem(folded: string): string {
     return w;
   }
   // German umlaut transliterations (Muenchen) fold like the umlaut itself (München → munchen).
-  w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
-  if (w.length >= 5 && /[^s]s$/.test(w) && !w.includes('?')) w = w.slice(0, -1);
+  if (w.includes('e')) w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  // A genitive 's' after another letter: /[^s]s$/.
+  if (w.length >= 5 && w.endsWith('s') && w[w.length - 2] !== 's' && !w.includes('?')) w = w.slice(0, -1);
   return w;
 }
 
