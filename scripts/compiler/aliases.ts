@@ -66,8 +66,8 @@ export class AliasIndex {
   /** Aliases by the first letter of their first word, for damaged words (whose first letter is rarely the lost one). */
   private byInitial = new Map<string, AliasEntry[]>();
   private signatures = new Set<string>();
-  /** Candidate aliases per spelling (see `candidates`); entries go when tokens.ts forgets the spelling. */
-  private candidatesByWord = new WeakMap<WordForms, AliasEntry[]>();
+  /** Candidate aliases per spelling (see `candidates`), keyed by the shared record: no string hashing. */
+  private candidatesByWord = new Map<WordForms, AliasEntry[]>();
 
   constructor(sources: AliasSource[]) {
     for (const { table, id, entry } of sources) {
@@ -154,6 +154,8 @@ export class AliasIndex {
     let list = this.candidatesByWord.get(token.word);
     if (!list) {
       list = this.lookUp(token.key, token.folded);
+      // A vocabulary, not the text; past this many spellings the memo starts over, so memory stays bounded.
+      if (this.candidatesByWord.size >= MAX_REMEMBERED_WORDS) this.candidatesByWord.clear();
       this.candidatesByWord.set(token.word, list);
     }
     return list;
@@ -206,6 +208,7 @@ function wildcardWordMatches(damaged: string, word: string, prefix: boolean): bo
 }
 
 const NONE: AliasEntry[] = [];
+const MAX_REMEMBERED_WORDS = 200_000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
