@@ -21,10 +21,8 @@ export interface Token {
 
 /** The folded forms of one spelling, shared by all its tokens, so lookups keyed by it (aliases.ts) need no hashing. */
 export interface WordForms {
-  raw: string;
   folded: string;
   key: string;
-  wildcard: boolean;
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -103,44 +101,19 @@ function stem(folded: string): string {
 }
 
 /** Folded and stemmed forms of words already seen: articles repeat their words, and folding is the costly part. */
-/**
- * The spellings seen so far. Articles repeat their words, and folding is the costly part; a word is looked up by its
- * characters where it stands in the text (a hash of its character codes picks a bucket, the spellings there are
- * compared in place), so a known word needs neither a substring of its own nor a string hash.
- */
-class Vocabulary {
-  private buckets = new Array<WordForms[] | undefined>(VOCABULARY_BUCKETS);
-  private size = 0;
-
-  find(text: string, start: number, end: number): WordForms {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const bucket = (hash >>> 0) % VOCABULARY_BUCKETS;
-    const list = this.buckets[bucket];
-    if (list) for (const w of list) if (spelledAt(w.raw, text, start, end)) return w;
-    // The vocabulary, not the text, is kept; past this many spellings it starts over, so memory stays bounded.
-    if (this.size >= MAX_CACHED_WORDS) {
-      this.buckets = new Array<WordForms[] | undefined>(VOCABULARY_BUCKETS);
-      this.size = 0;
-    }
-    const raw = text.slice(start, end);
-    const folded = foldText(raw);
-    const word: WordForms = { raw, folded, key: stem(folded), wildcard: raw.includes('?') };
-    const existing = this.buckets[bucket];
-    if (existing) existing.push(word);
-    else this.buckets[bucket] = [word];
-    this.size++;
-    return word;
-  }
-}
-const VOCABULARY_BUCKETS = 1 << 16;
+const wordForms = new Map<string, WordForms>();
+/** The cache holds the vocabulary, not the text; past this many words it starts over, so memory stays bounded. */
 const MAX_CACHED_WORDS = 200_000;
-const vocabulary = new Vocabulary();
 
-function spelledAt(raw: string, text: string, start: number, end: number): boolean {
-  if (raw.length !== end - start) return false;
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+function formsOf(raw: string): WordForms {
+  let forms = wordForms.get(raw);
+  if (!forms) {
+    if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
+    const folded = foldText(raw);
+    forms = { folded, key: stem(folded) };
+    wordForms.set(raw, forms);
+  }
+  return forms;
 }
 
 /**
@@ -172,15 +145,16 @@ export function tokenize(text: string, offset = 0): Token[] {
       end = runEnd(text, next + after);
     }
     i = end < n && text.charCodeAt(end) === QUESTION ? end + 1 : end;
-    const word = vocabulary.find(text, start, end);
+    const raw = text.slice(start, end);
+    const word = formsOf(raw);
     const at = offset + start;
     tokens.push({
       key: word.key,
       folded: word.folded,
-      raw: word.raw,
+      raw,
       start: at,
-      end: at + (end - start),
-      wildcard: word.wildcard,
+      end: at + raw.length,
+      wildcard: raw.includes('?'),
       word,
     });
   }
