@@ -841,12 +841,10 @@ function wordGate(source: string): RegExp | null {
   return new RegExp(words.map(escapeRegExp).join('|'), 'iu');
 }
 
-const iotaMarkMatches = new Map<string, boolean>();
+/** Letters that the combining mark U+0345 matches case-insensitively (it folds to ι): ι, Ι, ι. */
+const IOTA_MARK = /\u0345/iu;
 function matchesIotaMark(letter: string): boolean {
-  let matches = iotaMarkMatches.get(letter);
-  if (matches === undefined)
-    iotaMarkMatches.set(letter, (matches = new RegExp(escapeRegExp(letter), 'iu').test('\u0345')));
-  return matches;
+  return IOTA_MARK.test(letter);
 }
 
 function escapeRegExp(text: string): string {
