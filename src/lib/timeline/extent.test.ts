@@ -58,6 +58,11 @@ describe('prepareItems', () => {
     expect(undated.map((e) => e.id)).toEqual(['undated']);
   });
 
+  it('gives the same order when the input is already by start (as datasets are), ties in any order', () => {
+    const byStart = ['early', 'year', 'month', 'range', 'b', 'a'].map((id) => events.find((e) => e.id === id)!);
+    expect(prepareItems(byStart, entities).items.map((i) => i.event.id)).toEqual(items.map((i) => i.event.id));
+  });
+
   const rows: { input: string; expected: Record<string, unknown> }[] = [
     {
       input: 'a',

@@ -96,6 +96,14 @@ export function eventExtent(date: EventDate): TimeExtent | null {
   return extentAndUnit(date)?.[0] ?? null;
 }
 
+function startsAscending(starts: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (starts[i - 1]! > starts[i]!) return false;
+  return true;
+}
+
+const byEndThenId = (a: TimelineItem, b: TimelineItem) =>
+  a.extent.end - b.extent.end || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
+
 const byId = (a: TimelineItem, b: TimelineItem) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
 /**
@@ -140,9 +148,24 @@ export function prepareItems(
       lanes: { forum: forumLane, kind: event.kind, level: levelOf(event, entities) },
     });
   }
+  const n = made.length;
+  // Datasets come sorted by date (the build writes them so): then only runs of equal starts need ordering by end and
+  // id, which spares the full sort (a fifth of the first view's preparation at 100,000 events).
+  if (startsAscending(starts, n)) {
+    for (let i = 0; i < n;) {
+      let j = i + 1;
+      while (j < n && starts[j] === starts[i]) j++;
+      if (j - i > 1) {
+        const run = made.slice(i, j).sort(byEndThenId);
+        for (let k = i; k < j; k++) made[k] = run[k - i]!;
+      }
+      i = j;
+    }
+    for (let i = 0; i < n; i++) made[i]!.order = i;
+    return { items: made, undated };
+  }
   // Sort positions by numbers held in typed arrays first: comparing 100,000 scattered objects directly is several
   // times slower. Only runs of equal [start, end) then look at ids, which is all the tie-break needs.
-  const n = made.length;
   const byPos = new Uint32Array(n);
   for (let i = 0; i < n; i++) byPos[i] = i;
   byPos.sort((a, b) => starts[a]! - starts[b]! || ends[a]! - ends[b]!);
