@@ -103,39 +103,43 @@ export function validateDataset(data: unknown): ValidationResult {
     });
 
   const eventIds = new Set<string>();
+  // Paths are spelled out only for a failure: building one per event cost more than the checks at 100,000.
+  const failAt = (i: number, rest: string, what: string) => fail(`events[${i}]${rest}`, what);
+  const check = (i: number, table: string, key: unknown, field: string) => {
+    if (isStr(key) && !known[table]?.has(key)) warnings.push(`events[${i}].${field}: unknown ${table} key "${key}"`);
+  };
   if (!Array.isArray(data.events)) fail('events', 'expected an array');
   else
     data.events.forEach((e: unknown, i) => {
-      const p = `events[${i}]`;
-      if (!isObj(e)) return fail(p, 'expected an object');
-      if (!isStr(e.id) || e.id === '') fail(`${p}.id`, 'expected a non-empty string');
-      else if (eventIds.has(e.id)) fail(`${p}.id`, `duplicate id ${e.id}`);
+      if (!isObj(e)) return failAt(i, '', 'expected an object');
+      if (!isStr(e.id) || e.id === '') failAt(i, `.id`, 'expected a non-empty string');
+      else if (eventIds.has(e.id)) failAt(i, `.id`, `duplicate id ${e.id}`);
       else eventIds.add(e.id);
-      if (!EVENT_KINDS.includes(e.kind as never)) fail(`${p}.kind`, `unknown kind ${JSON.stringify(e.kind)}`);
+      if (!EVENT_KINDS.includes(e.kind as never)) failAt(i, `.kind`, `unknown kind ${JSON.stringify(e.kind)}`);
       if (!EVENT_STATUSES.includes(e.status as never))
-        fail(`${p}.status`, `unknown status ${JSON.stringify(e.status)}`);
+        failAt(i, `.status`, `unknown status ${JSON.stringify(e.status)}`);
       const date = e.date;
-      if (!isObj(date)) fail(`${p}.date`, 'expected an object');
+      if (!isObj(date)) failAt(i, `.date`, 'expected an object');
       else {
         const precision = date.precision as string;
-        if (!DATE_PRECISIONS.includes(precision as never)) fail(`${p}.date.precision`, 'unknown precision');
-        if (!DATE_BASES.includes(date.basis as never)) fail(`${p}.date.basis`, 'unknown basis');
+        if (!DATE_PRECISIONS.includes(precision as never)) failAt(i, `.date.precision`, 'unknown precision');
+        if (!DATE_BASES.includes(date.basis as never)) failAt(i, `.date.basis`, 'unknown basis');
         if (precision === 'unknown') {
-          if (date.start !== null) fail(`${p}.date.start`, 'must be null when precision is unknown');
+          if (date.start !== null) failAt(i, `.date.start`, 'must be null when precision is unknown');
         } else {
           const re = ISO_AT_PRECISION[precision];
-          if (!isStr(date.start) || !re?.test(date.start)) fail(`${p}.date.start`, `not a ${precision} date`);
+          if (!isStr(date.start) || !re?.test(date.start)) failAt(i, `.date.start`, `not a ${precision} date`);
           if (date.end !== undefined && (!isStr(date.end) || !re?.test(date.end) || date.end < (date.start as string)))
-            fail(`${p}.date.end`, `not a ${precision} date on or after start`);
+            failAt(i, `.date.end`, `not a ${precision} date on or after start`);
         }
       }
-      if (!(e.place === null || isStr(e.place))) fail(`${p}.place`, 'expected a string or null');
-      if (!(e.forum === null || isStr(e.forum))) fail(`${p}.forum`, 'expected a string or null');
+      if (!(e.place === null || isStr(e.place))) failAt(i, `.place`, 'expected a string or null');
+      if (!(e.forum === null || isStr(e.forum))) failAt(i, `.forum`, 'expected a string or null');
       for (const k of ['participants', 'forumsMentioned', 'topics', 'related', 'warnings'] as const)
-        if (!isStrArray(e[k])) fail(`${p}.${k}`, 'expected a string array');
-      if (!isStr(e.title)) fail(`${p}.title`, 'expected a string');
-      if (!isStr(e.summary)) fail(`${p}.summary`, 'expected a string');
-      if (!Array.isArray(e.quotes)) fail(`${p}.quotes`, 'expected an array');
+        if (!isStrArray(e[k])) failAt(i, `.${k}`, 'expected a string array');
+      if (!isStr(e.title)) failAt(i, `.title`, 'expected a string');
+      if (!isStr(e.summary)) failAt(i, `.summary`, 'expected a string');
+      if (!Array.isArray(e.quotes)) failAt(i, `.quotes`, 'expected an array');
       else
         e.quotes.forEach((q: unknown, j) => {
           if (
@@ -145,37 +149,35 @@ export function validateDataset(data: unknown): ValidationResult {
             !isSpan(q.span) ||
             !(q.speaker === null || isStr(q.speaker))
           )
-            fail(`${p}.quotes[${j}]`, 'expected {speaker, text, document, span}');
+            failAt(i, `.quotes[${j}]`, 'expected {speaker, text, document, span}');
         });
-      if (!Array.isArray(e.sources) || e.sources.length === 0) fail(`${p}.sources`, 'expected at least one source');
+      if (!Array.isArray(e.sources) || e.sources.length === 0) failAt(i, `.sources`, 'expected at least one source');
       else
         e.sources.forEach((s: unknown, j) => {
           if (!isObj(s) || !isStr(s.document) || !EVENT_STATUSES.includes(s.status as never))
-            return fail(`${p}.sources[${j}]`, 'expected {document, status, evidence}');
-          if (!docIds.has(s.document)) fail(`${p}.sources[${j}].document`, `unknown document ${s.document}`);
+            return failAt(i, `.sources[${j}]`, 'expected {document, status, evidence}');
+          if (!docIds.has(s.document)) failAt(i, `.sources[${j}].document`, `unknown document ${s.document}`);
           if (s.evidence === undefined) {
             // Left to the document's text chunk; a document with its text inline has nowhere else to keep it.
             if (docIds.has(s.document) && !chunked.has(s.document))
-              fail(
-                `${p}.sources[${j}].evidence`,
+              failAt(
+                i,
+                `.sources[${j}].evidence`,
                 `missing; document ${s.document} has its text inline, so its evidence must be inline too`,
               );
-          } else if (!Array.isArray(s.evidence)) fail(`${p}.sources[${j}].evidence`, 'expected an array');
+          } else if (!Array.isArray(s.evidence)) failAt(i, `.sources[${j}].evidence`, 'expected an array');
           else
             s.evidence.forEach((ev: unknown, k) => {
-              if (!isEvidence(ev)) fail(`${p}.sources[${j}].evidence[${k}]`, 'expected {field, span}');
+              if (!isEvidence(ev)) failAt(i, `.sources[${j}].evidence[${k}]`, 'expected {field, span}');
             });
         });
 
       // Dangling keys: the event is still usable, so warn instead of rejecting the dataset.
-      const check = (table: string, key: unknown, field: string) => {
-        if (isStr(key) && !known[table]?.has(key)) warnings.push(`${p}.${field}: unknown ${table} key "${key}"`);
-      };
-      check('places', e.place, 'place');
-      check('forums', e.forum, 'forum');
-      if (isStrArray(e.participants)) e.participants.forEach((k) => check('people', k, 'participants'));
-      if (isStrArray(e.forumsMentioned)) e.forumsMentioned.forEach((k) => check('forums', k, 'forumsMentioned'));
-      if (isStrArray(e.topics)) e.topics.forEach((k) => check('topics', k, 'topics'));
+      check(i, 'places', e.place, 'place');
+      check(i, 'forums', e.forum, 'forum');
+      if (isStrArray(e.participants)) for (const k of e.participants) check(i, 'people', k, 'participants');
+      if (isStrArray(e.forumsMentioned)) for (const k of e.forumsMentioned) check(i, 'forums', k, 'forumsMentioned');
+      if (isStrArray(e.topics)) for (const k of e.topics) check(i, 'topics', k, 'topics');
     });
 
   return { errors, warnings };
