@@ -6,7 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
 import { applyFilters, EMPTY_FILTERS, facetCounts, activeFilterCount, type Filters } from '../filter/facets.ts';
-import { createSearchClient, type SearchClient, type SearchHits } from '../search/client.ts';
+import type { SearchClient, SearchHits } from '../search/client.ts';
 import { MESSAGES, type Language } from '../i18n/messages.ts';
 import { prepareItems } from '../timeline/extent.ts';
 import { stepItem } from '../timeline/navigation.ts';
@@ -33,13 +33,21 @@ export class TimelineState {
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
   readonly #dataUrl: string | null;
-  #searchClient: SearchClient | null = null;
+  #searchClient: Promise<SearchClient> | null = null;
   /**
-   * Runs queries (in a worker where it can); answers arrive in `hits` (see ./search-sync.svelte.ts). Created on
-   * first use or when the page is idle after the first view, so building the index never delays that view.
+   * Runs queries (in a worker where it can); answers arrive in `hits` (see ./search-sync.svelte.ts). Its code is
+   * fetched and the client created on first use or when the page is idle after the first view, so neither the
+   * first view's script nor building the index delays that view.
    */
-  get searchClient(): SearchClient {
-    return (this.#searchClient ??= createSearchClient(this.dataset, this.#dataUrl));
+  searchClient(): Promise<SearchClient> {
+    return (this.#searchClient ??= import('../search/client.ts').then((m) =>
+      m.createSearchClient(this.dataset, this.#dataUrl),
+    ));
+  }
+  /** Ends the worker, if one was started. */
+  disposeSearch() {
+    void this.#searchClient?.then((client) => client.dispose());
+    this.#searchClient = null;
   }
   /** The latest answer; may be for an earlier query while the current one runs (the view keeps it meanwhile). */
   hits = $state.raw<SearchHits | null>(null);
