@@ -1,5 +1,13 @@
 // The one place for jsdom shims, so component tests see the browser APIs our components rely on.
 import '@testing-library/jest-dom/vitest';
+import { afterAll } from 'vitest';
+import { loadInteraction } from '../../src/components/timeline/interaction.ts';
+
+// Every mounted chart and overview starts loading d3's zoom and brush code; a test file must not end (and tear its
+// environment down) while that import is still on its way.
+afterAll(async () => {
+  await loadInteraction();
+});
 
 // Calls back once on observe, which is when Svelte's bind:clientWidth reads the size.
 class ResizeObserverShim {
