@@ -22,6 +22,9 @@ async function load(url: string): Promise<Searcher | null> {
     if (!result.ok) throw new Error(result.detail);
     const events = result.dataset.events;
     const searcher = createSearcher(buildSearchDocs(result.dataset));
+    // One throwaway query compiles the search code paths now, while nobody waits: the reader's first letter would
+    // otherwise pay for it (measured: the first query of a session was the slowest by far).
+    searcher.search('e');
     scope.postMessage({
       type: 'ready',
       count: events.length,
