@@ -505,89 +505,47 @@ export function markdownTable(res: Results): string {
     const plain = res.peer.plain.find((p) => p.events === n);
     const cl = res.peer.cluster.find((p) => p.events === n);
     const label = `${fmt(n)} events`;
-    const fr = TARGETS.firstRenderMs[n];
-    const zp = TARGETS.zoomP95Ms[n];
+    type Median = Scenario['median'];
+    // A measure taken on ours and on the peer, with its ratios; and one only the app has (search).
+    const compared = (name: string, pick: (m: Median) => number | null | undefined, target?: number, show = ms) => {
+      const ours = pick(s.median);
+      const vis = plain ? pick(plain.median) : null;
+      const visCluster = cl ? pick(cl.median) : null;
+      row(
+        `${label}: ${name}`,
+        show(ours),
+        target ? `≤ ${fmt(target)} ms` : '',
+        meets(ours, target),
+        show(vis),
+        show(visCluster),
+        x(ratio(ours, vis)),
+        x(ratio(ours, visCluster)),
+      );
+    };
+    const appOnly = (name: string, value: string, target?: number, measured?: number | null) =>
+      row(`${label}: ${name}`, value, target ? `≤ ${target} ms` : '', meets(measured, target), 'n/a', 'n/a', '', '');
+    compared('first render', (m) => m.firstRenderMs, TARGETS.firstRenderMs[n]);
+    compared('zoom/drag frame p50', (m) => m.frameP50);
+    compared('zoom/drag frame p95', (m) => m.frameP95, TARGETS.zoomP95Ms[n]);
+    compared('zoom/drag frame max', (m) => m.frameMax);
     const sp = TARGETS.searchP95Ms[n];
-    row(
-      `${label}: first render`,
-      ms(s.median.firstRenderMs),
-      fr ? `≤ ${fmt(fr)} ms` : '',
-      meets(s.median.firstRenderMs, fr),
-      ms(plain?.median.firstRenderMs),
-      ms(cl?.median.firstRenderMs),
-      x(ratio(s.median.firstRenderMs, plain?.median.firstRenderMs)),
-      x(ratio(s.median.firstRenderMs, cl?.median.firstRenderMs)),
-    );
-    row(
-      `${label}: zoom/drag frame p50`,
-      ms(s.median.frameP50),
-      '',
-      '',
-      ms(plain?.median.frameP50),
-      ms(cl?.median.frameP50),
-      x(ratio(s.median.frameP50, plain?.median.frameP50)),
-      x(ratio(s.median.frameP50, cl?.median.frameP50)),
-    );
-    row(
-      `${label}: zoom/drag frame p95`,
-      ms(s.median.frameP95),
-      zp ? `≤ ${zp} ms` : '',
-      meets(s.median.frameP95, zp),
-      ms(plain?.median.frameP95),
-      ms(cl?.median.frameP95),
-      x(ratio(s.median.frameP95, plain?.median.frameP95)),
-      x(ratio(s.median.frameP95, cl?.median.frameP95)),
-    );
-    row(
-      `${label}: zoom/drag frame max`,
-      ms(s.median.frameMax),
-      '',
-      '',
-      ms(plain?.median.frameMax),
-      ms(cl?.median.frameMax),
-      x(ratio(s.median.frameMax, plain?.median.frameMax)),
-      x(ratio(s.median.frameMax, cl?.median.frameMax)),
-    );
-    row(`${label}: keystroke to updated view p50`, ms(s.median.keyP50), '', '', 'n/a', 'n/a', '', '');
-    row(
-      `${label}: keystroke to updated view p95`,
-      ms(s.median.keyP95),
-      sp ? `≤ ${sp} ms` : '',
-      meets(s.median.keyP95, sp),
-      'n/a',
-      'n/a',
-      '',
-      '',
-    );
-    row(
-      `${label}: search in the worker p50 / p95`,
+    appOnly('keystroke to updated view p50', ms(s.median.keyP50));
+    appOnly('keystroke to updated view p95', ms(s.median.keyP95), sp, s.median.keyP95);
+    appOnly(
+      'search in the worker p50 / p95',
       `${ms(s.median.computeP50)} / ${ms(s.median.computeP95)}`,
-      sp ? `≤ ${sp} ms` : '',
-      meets(s.median.computeP95, sp),
-      'n/a',
-      'n/a',
-      '',
-      '',
+      sp,
+      s.median.computeP95,
     );
-    row(
-      `${label}: search round trip, query → hits in the page, p50 / p95`,
+    appOnly(
+      'search round trip, query → hits in the page, p50 / p95',
       `${ms(s.median.searchP50)} / ${ms(s.median.searchP95)}`,
-      '',
-      '',
-      'n/a',
-      'n/a',
-      '',
-      '',
     );
-    row(
-      `${label}: JS heap after load (after GC)`,
-      `${fmt(s.median.heapMb, 1)} MB`,
-      '',
-      '',
-      `${fmt(plain?.median.heapMb, 1)} MB`,
-      `${fmt(cl?.median.heapMb, 1)} MB`,
-      x(ratio(s.median.heapMb, plain?.median.heapMb)),
-      x(ratio(s.median.heapMb, cl?.median.heapMb)),
+    compared(
+      'JS heap after load (after GC)',
+      (m) => m.heapMb,
+      undefined,
+      (v) => `${fmt(v, 1)} MB`,
     );
   }
   const header = [

@@ -53,8 +53,6 @@ export class TimelineState {
   hits = $state.raw<SearchHits | null>(null);
   /** The hits in effect: none without a query. */
   readonly search = $derived.by(() => (this.q.trim() ? this.hits : null));
-  /** True while the answer shown is not yet for the query typed. */
-  readonly searching = $derived.by(() => this.q.trim() !== '' && this.hits?.query !== this.q.trim());
   /** Normalised query words, for highlighting matches in the list and the detail panel. */
   readonly terms = $derived.by(() => this.search?.terms ?? []);
   /** Events matching the search (all events without one): the base for facet counts. */
