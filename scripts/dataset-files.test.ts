@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataset, makeDocument, makeEvent } from '../src/lib/dataset/fixture.ts';
 import type { Dataset, EventSource, SourceDocument } from '../src/lib/dataset/types.ts';
@@ -191,7 +192,8 @@ describe('writeDatasetFiles', () => {
     expect(second).toEqual([...referenced, 'README.txt'].sort());
     expect(second.filter((n) => first.includes(n))).toHaveLength(2); // 2019 and undated are unchanged
     expect(readDatasetWithTexts(out).documents[0]!.text).toBe('Rewritten text.');
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(['contacts.json', 'contacts.texts']);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(['contacts.json', 'contacts.json.gz', 'contacts.texts']);
+    expect(gunzipSync(readFileSync(`${out}.gz`)).equals(readFileSync(out))).toBe(true);
   });
 
   it('removeStaleChunks leaves a missing folder alone', () => {

@@ -7,8 +7,10 @@
  * Chunk names carry a hash of their content, so a rebuild never overwrites a chunk the current main file points at
  * with different content: chunks are written first, the main file last (atomically), and only then are the chunks
  * it no longer references deleted. A build killed at any moment leaves the previous main file and its chunks intact.
+ * A gzip copy of the main file (`contacts.json.gz`) is written just before it, for static hosts that serve those.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -134,6 +136,11 @@ export function writeDatasetFiles(out: string, dataset: Dataset): { mainBytes: n
   if (chunks.length) mkdirSync(folder, { recursive: true });
   for (const chunk of chunks) writeAtomically(join(folder, chunk.name), chunk.content);
   const json = `${JSON.stringify(main)}\n`;
+  // A gzip copy for hosts that serve precompressed files (nginx `gzip_static`, our own server): the first view's
+  // download shrinks several times (README, Performance). Written before the main file, which stays the last file
+  // written; a build killed between the two leaves a copy that no longer matches the main file (servers that check,
+  // like scripts/serve/static-server.ts, then send the main file) and whose chunks all exist.
+  writeAtomically(`${out}.gz`, gzipSync(json));
   writeAtomically(out, json);
   removeStaleChunks(folder, new Set(chunks.map((c) => c.name)));
   return {

@@ -80,7 +80,7 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; problems: string[] 
 }
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
-export function writeAtomically(file: string, content: string) {
+export function writeAtomically(file: string, content: string | Uint8Array) {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   try {

@@ -5,14 +5,14 @@
  */
 import './app.css';
 import { DEFAULT_DATA_URL, prefetchDataset } from './lib/dataset/prefetch.ts';
-import { parseViewState } from './lib/url/state.ts';
+import { dataPathOf } from './lib/url/data-param.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');
 
 if (!document.getElementById('contacts-data')) {
-  const { state } = parseViewState(location.search);
-  prefetchDataset(state.data ?? DEFAULT_DATA_URL);
+  // Only the `data=` parameter is read here: the full URL parser would make this script wait for more code.
+  prefetchDataset(dataPathOf(location.search) ?? DEFAULT_DATA_URL);
 }
 
 const { mountApp } = await import('./mount-app.ts');

@@ -14,6 +14,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { max, percentile } from './stats.ts';
+import { LOAD_PHASES, loadMarkName, type LoadPhase } from '../../src/lib/perf/load-marks.ts';
 
 /** The app's User Timing entry per search (src/lib/state/search-sync.svelte.ts; kept in step by a unit test). */
 export const SEARCH_MEASURE = 'contact-timeline:search';
@@ -169,6 +170,32 @@ export async function openAndMeasure(
     const why = pageErrors.length ? `; page errors: ${pageErrors.slice(0, 2).join(' | ')}` : '';
     return { page, first: { ms: null, marks: 0, error: `${(e as Error).message.split('\n')[0]}${why}` }, pageErrors };
   }
+}
+
+/** Where the first view's time went, in ms since navigation (null: not reached or not marked). */
+export type LoadPhases = Record<'requested' | 'received' | LoadPhase, number | null> & {
+  /** Bytes of the dataset over the wire and after decoding (gzip copy vs JSON). */
+  encodedBytes: number | null;
+  decodedBytes: number | null;
+};
+
+/** The app's load marks (src/lib/perf/load-marks.ts) and the dataset request's resource timing. */
+export async function loadPhases(page: Page, dataFile: string): Promise<LoadPhases> {
+  const script = `(() => {
+  const marks = ${JSON.stringify(Object.fromEntries(LOAD_PHASES.map((p) => [p, loadMarkName(p)])))};
+  const out = {};
+  for (const [phase, name] of Object.entries(marks)) {
+    const list = performance.getEntriesByName(name, 'mark');
+    out[phase] = list.length ? list[list.length - 1].startTime : null;
+  }
+  const data = performance.getEntriesByType('resource').find((e) => e.name.split('?')[0].endsWith(${JSON.stringify(dataFile)}));
+  out.requested = data ? data.requestStart || data.startTime : null;
+  out.received = data ? data.responseEnd : null;
+  out.encodedBytes = data ? data.encodedBodySize : null;
+  out.decodedBytes = data ? data.decodedBodySize : null;
+  return out;
+})()`;
+  return (await page.evaluate(script)) as LoadPhases;
 }
 
 /** Used JS heap after a forced garbage collection, in bytes. */

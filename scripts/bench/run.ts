@@ -40,6 +40,7 @@ import {
   PEER_TARGET,
   VIEWPORT,
   heapAfterGc,
+  loadPhases,
   measureGestures,
   measureTyping,
   newBenchContext,
@@ -47,8 +48,10 @@ import {
   settle,
   type FrameStats,
   type KeyStats,
+  type LoadPhases,
   type Target,
 } from './browser.ts';
+import { LOAD_PHASES } from '../../src/lib/perf/load-marks.ts';
 import { writeBenchDataset } from './datasets.ts';
 import { buildPeer, linkPeerData } from './peer.ts';
 import { fmt, medianOf, ratio } from './stats.ts';
@@ -322,6 +325,8 @@ interface PageRun {
   heapBytes: number | null;
   frames: FrameStats | null;
   keys?: KeyStats | null;
+  /** The app's load, phase by phase (the peer has no such marks). */
+  phases?: LoadPhases | null;
   error?: string;
 }
 
@@ -340,6 +345,7 @@ interface Scenario {
     computeP50?: number | null;
     computeP95?: number | null;
     heapMb: number | null;
+    phases?: Partial<Record<keyof LoadPhases, number | null>>;
   };
 }
 
@@ -363,15 +369,30 @@ function summarize(events: number, runs: PageRun[], withKeys: boolean): Scenario
           }
         : {}),
       heapMb: medianOf(runs.map((r) => (r.heapBytes == null ? null : r.heapBytes / 1048576))),
+      ...(runs.some((r) => r.phases)
+        ? {
+            phases: Object.fromEntries(
+              PHASE_KEYS.map((k) => [k, medianOf(runs.map((r) => r.phases?.[k]))]),
+            ) as Scenario['median']['phases'],
+          }
+        : {}),
     },
   };
 }
+
+const PHASE_KEYS = [
+  'requested',
+  'received',
+  ...LOAD_PHASES,
+  'encodedBytes',
+  'decodedBytes',
+] as const satisfies readonly (keyof LoadPhases)[];
 
 async function pageRun(
   browser: Browser,
   url: string,
   target: Target,
-  opts: { timeoutMs: number; gestureBudgetMs: number; typing: boolean },
+  opts: { timeoutMs: number; gestureBudgetMs: number; typing: boolean; dataFile?: string },
 ): Promise<PageRun> {
   const context = await newBenchContext(browser);
   try {
@@ -379,6 +400,7 @@ async function pageRun(
     if (first.ms === null)
       return { firstRenderMs: null, marks: 0, heapBytes: null, frames: null, keys: null, error: first.error };
     await settle(page);
+    const phases = opts.dataFile ? await loadPhases(page, opts.dataFile).catch(() => null) : undefined;
     const clusters = (await page.evaluate(
       `document.querySelectorAll(${JSON.stringify(target.clusters)}).length`,
     )) as number;
@@ -402,6 +424,7 @@ async function pageRun(
       heapBytes,
       frames,
       ...(opts.typing ? { keys } : {}),
+      ...(phases !== undefined ? { phases } : {}),
       error,
     };
   } finally {
@@ -525,6 +548,18 @@ export function markdownTable(res: Results): string {
     const appOnly = (name: string, value: string, target?: number, measured?: number | null) =>
       row(`${label}: ${name}`, value, target ? `≤ ${target} ms` : '', meets(measured, target), 'n/a', 'n/a', '', '');
     compared('first render', (m) => m.firstRenderMs, TARGETS.firstRenderMs[n]);
+    const ph = s.median.phases;
+    if (ph) {
+      const at = (k: keyof LoadPhases) => fmt(ph[k], 0);
+      appOnly(
+        'first render, where the time went (ms since navigation): dataset requested / received / parsed / validated / state built / view mounted',
+        `${at('requested')} / ${at('received')} / ${at('parsed')} / ${at('validated')} / ${at('state')} / ${at('mounted')}`,
+      );
+      appOnly(
+        'dataset over the wire / decoded',
+        `${fmt((ph.encodedBytes ?? 0) / 1e6, 2)} MB / ${fmt((ph.decodedBytes ?? 0) / 1e6, 1)} MB`,
+      );
+    }
     compared('zoom/drag frame p50', (m) => m.frameP50);
     compared('zoom/drag frame p95', (m) => m.frameP95, TARGETS.zoomP95Ms[n]);
     compared('zoom/drag frame max', (m) => m.frameMax);
@@ -634,6 +669,7 @@ async function main(): Promise<number> {
           timeoutMs,
           gestureBudgetMs: 60_000,
           typing: true,
+          dataFile: `data/bench-${n}.json`,
         });
         appRuns.push(a);
         if (!peerSizes.includes(n)) continue;
@@ -756,6 +792,7 @@ async function main(): Promise<number> {
     // The dataset and its text chunks folder (bench-N.texts/ beside bench-N.json).
     for (const f of datasetFiles) {
       rmSync(f, { force: true });
+      rmSync(`${f}.gz`, { force: true });
       rmSync(f.replace(/\.json$/, '.texts'), { recursive: true, force: true });
     }
     rmSync(work, { recursive: true, force: true });

@@ -56,11 +56,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       }
       const info = await stat(file).catch(() => null);
       if (info?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // A precompressed copy beside the file (`contacts.json.gz`, written by the build) is sent as it is to a
+      // client that accepts gzip, the way static hosts with `gzip_static` do; unless it no longer matches the file.
+      const gzipped = acceptsGzip(req.headers['accept-encoding']) ? await matchingGzipCopy(file) : null;
+      const body = gzipped ?? (await readFile(file));
       res.writeHead(200, {
         ...headers,
         'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
+        ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -79,4 +84,28 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     url: `http://${host}:${port}${basePath}`,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+/** True when an Accept-Encoding header allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== 'x-gzip') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * `file.gz` if it is a copy of `file` as it is now: its recorded length (gzip's trailer) equals the file's, and it is
+ * not older than the file (2 s of slack: copying a folder, as `vite build` does with public/, may write the two in
+ * either order). A file edited by hand after the build is served uncompressed instead of from a stale copy.
+ */
+async function matchingGzipCopy(file: string): Promise<Buffer | null> {
+  const [copyInfo, info] = await Promise.all([stat(`${file}.gz`).catch(() => null), stat(file).catch(() => null)]);
+  if (!copyInfo?.isFile() || !info?.isFile() || copyInfo.mtimeMs < info.mtimeMs - 2000) return null;
+  const copy = await readFile(`${file}.gz`).catch(() => null);
+  if (!copy || copy.length < 18 || copy.readUInt32LE(copy.length - 4) !== info.size % 2 ** 32) return null;
+  return copy;
 }

@@ -43,6 +43,13 @@ describe('app shell', () => {
     const appCode = order.findIndex((u) => /\/assets\/mount-app-[^/]+\.js$/.test(u));
     expect(appCode).toBeGreaterThan(-1);
     expect(order.indexOf(dataRequests[0]!)).toBeLessThan(appCode);
+    // The build's gzip copy is what travelled (the test server sends precompressed copies, as many static hosts do).
+    const sizes = await page.evaluate((url) => {
+      const entry = performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined;
+      return entry ? { encoded: entry.encodedBodySize, decoded: entry.decodedBodySize } : null;
+    }, dataRequests[0]!);
+    expect(sizes).not.toBeNull();
+    expect(sizes!.encoded).toBeLessThan(sizes!.decoded / 2);
     expect(problems).toEqual({
       consoleErrors: [],
       pageErrors: [],

@@ -17,9 +17,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/lib/dataset/validate.ts';
-import { readDatasetWithTexts } from '../../scripts/dataset-files.ts';
+import { inlineTexts, readDatasetWithTexts } from '../../scripts/dataset-files.ts';
 import { copyGoodSeeds, goodArticles, goodSeedNames, ROOT, SEEDS } from '../../scripts/fuzz/harness.ts';
 
 const COPIES = 3000;
@@ -54,6 +55,7 @@ function outputWithPrevious(): { dir: string; out: string } {
   const dir = tempDir('atomic-out-');
   const out = join(dir, 'contacts.json');
   writeFileSync(out, previous);
+  writeFileSync(`${out}.gz`, gzipSync(previous));
   mkdirSync(join(dir, 'contacts.texts'));
   for (const [name, bytes] of previousChunks) writeFileSync(join(dir, 'contacts.texts', name), bytes);
   return { dir, out };
@@ -90,6 +92,18 @@ function expectPreviousIntact(dir: string, out: string) {
   for (const [name, bytes] of previousChunks)
     expect(readFileSync(join(dir, 'contacts.texts', name)).equals(bytes), `chunk ${name} intact`).toBe(true);
   expect(readDatasetWithTexts(out).documents.every((d) => d.text.length > 0)).toBe(true);
+  expect(gunzipSync(readFileSync(`${out}.gz`)).equals(previous), 'the gzip copy still matches it').toBe(true);
+}
+
+/**
+ * The gzip copy is the main file, or (a kill between writing the two) a whole dataset of its own whose chunks are
+ * all there: a server that sends it regardless never shows half a dataset.
+ */
+function expectGzipCopyWhole(dir: string, out: string) {
+  const copy = gunzipSync(readFileSync(`${out}.gz`));
+  if (copy.equals(readFileSync(out))) return;
+  const data = inlineTexts(JSON.parse(copy.toString('utf8')), (path) => readFileSync(join(dir, path), 'utf8'));
+  expect(validateDataset(data).errors).toEqual([]);
 }
 
 beforeAll(() => {
@@ -133,8 +147,9 @@ describe('atomic dataset write', () => {
       const { killed } = await killDuringBuild(corpus, out, ms);
       expect(killed, `the build finished within ${ms} ms; make the corpus bigger`).toBe(true);
       expectPreviousIntact(dir, out);
-      expect(readdirSync(dir), 'no partial or temporary file beside the output').toEqual([
+      expect(readdirSync(dir).sort(), 'no partial or temporary file beside the output').toEqual([
         'contacts.json',
+        'contacts.json.gz',
         'contacts.texts',
       ]);
       expect(chunksIn(dir)).toEqual([...previousChunks.keys()].sort());
@@ -146,7 +161,7 @@ describe('atomic dataset write', () => {
   // are checked.
   it.each([
     ['a text chunk', 'contacts.texts'],
-    ['the main file', '.'],
+    ['the main file or its gzip copy', '.'],
   ])(
     'never exposes half a dataset, even when killed while writing %s',
     async (what, watched) => {
@@ -166,7 +181,12 @@ describe('atomic dataset write', () => {
       console.log(
         `atomic-write: kill while writing ${what} ${killed ? 'landed' : 'missed (the build finished first)'}: ${state}`,
       );
-      expect(readdirSync(dir).filter((n) => !n.endsWith('.tmp'))).toEqual(['contacts.json', 'contacts.texts']);
+      expectGzipCopyWhole(dir, out);
+      expect(
+        readdirSync(dir)
+          .filter((n) => !n.endsWith('.tmp'))
+          .sort(),
+      ).toEqual(['contacts.json', 'contacts.json.gz', 'contacts.texts']);
     },
     30_000,
   );

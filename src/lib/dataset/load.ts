@@ -6,6 +6,7 @@
  */
 import type { Dataset } from './types.ts';
 import { validateDataset } from './validate.ts';
+import { markLoad } from '../perf/load-marks.ts';
 
 export { DEFAULT_DATA_URL } from './prefetch.ts';
 
@@ -27,7 +28,9 @@ export async function loadDataset(url: string, fetchFn: typeof fetch = fetch): P
     return { ok: false, reason: 'network', detail: errorText(e) };
   }
   if (!response.ok) return { ok: false, reason: 'http', detail: `${response.status} ${response.statusText}`.trim() };
-  return parseDataset(await response.text());
+  const text = await response.text();
+  markLoad('fetched');
+  return parseDataset(text);
 }
 
 /** Parses and validates dataset JSON (fetched, or inlined in the single-file edition). */
@@ -35,10 +38,12 @@ export function parseDataset(text: string): LoadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
+    markLoad('parsed');
   } catch (e) {
     return { ok: false, reason: 'json', detail: errorText(e) };
   }
   const { errors, warnings } = validateDataset(data);
+  markLoad('validated');
   if (errors.length > 0) return { ok: false, reason: 'schema', detail: errors.slice(0, 5).join('; ') };
   return { ok: true, dataset: data as Dataset, warnings };
 }

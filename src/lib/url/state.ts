@@ -6,6 +6,9 @@
  */
 import { EVENT_KINDS, EVENT_STATUSES } from '../dataset/types.ts';
 import { EMPTY_FILTERS, type Filters } from '../filter/facets.ts';
+import { isSafeDataPath, MAX_VALUE_LENGTH } from './data-param.ts';
+
+export { isSafeDataPath };
 
 export const LANE_OPTIONS = ['forum', 'kind', 'level'] as const;
 export type Lanes = (typeof LANE_OPTIONS)[number];
@@ -62,12 +65,10 @@ export const PARAM_ORDER = [
 ] as const;
 type Param = (typeof PARAM_ORDER)[number];
 
-const MAX_VALUE_LENGTH = 500;
 const KEY = /^[a-z0-9][a-z0-9-]{0,80}$/;
 const EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
 const YEAR_MONTH = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATA_PATH = /^(?:\.{0,2}\/)?[A-Za-z0-9_\-./]+\.json$/;
 
 /** Shown in notices: enough of the value to recognise it, never a wall of text. */
 function shown(value: string): string {
@@ -88,15 +89,6 @@ function fromAfterTo(from: string, to: string): boolean {
   const first = from.length === 4 ? `${from}-01` : from;
   const last = to.length === 4 ? `${to}-12` : to;
   return first > last;
-}
-
-/**
- * Same-origin relative paths only: no scheme, host, '//' or '..' segment, so a crafted link cannot make the app
- * load (and display as authoritative) a dataset from elsewhere.
- */
-export function isSafeDataPath(value: string): boolean {
-  if (!DATA_PATH.test(value) || value.includes('//')) return false;
-  return !value.split('/').includes('..');
 }
 
 function emptyState(): ViewState {
