@@ -70,13 +70,23 @@ export class AliasIndex {
   private candidatesByWord = new Map<WordForms, AliasEntry[]>();
 
   constructor(sources: AliasSource[]) {
+    // An entity names the same spelling several times (an alias that is also its label and its name). The entry an
+    // alias makes depends on its text alone, and a second one with the same text is dropped by its signature, so a
+    // text seen before for the entity is skipped before it is tokenised.
+    const seen = new Set<string>();
+    const add = (table: MatchTable, id: string, alias: string, weak?: 'short' | 'context') => {
+      if (seen.has(alias)) return;
+      seen.add(alias);
+      this.add(table, id, alias, weak);
+    };
     for (const { table, id, entry } of sources) {
-      for (const alias of entry.aliases ?? []) this.add(table, id, String(alias));
-      for (const alias of entry.shortNames ?? []) this.add(table, id, String(alias), 'short');
-      for (const alias of entry.contextAliases ?? []) this.add(table, id, String(alias), 'context');
+      seen.clear();
+      for (const alias of entry.aliases ?? []) add(table, id, String(alias));
+      for (const alias of entry.shortNames ?? []) add(table, id, String(alias), 'short');
+      for (const alias of entry.contextAliases ?? []) add(table, id, String(alias), 'context');
       // Display labels and the canonical name are spellings too.
-      for (const label of Object.values(entry.labels ?? {})) this.add(table, id, String(label));
-      if (entry.name) this.add(table, id, entry.name);
+      for (const label of Object.values(entry.labels ?? {})) add(table, id, String(label));
+      if (entry.name) add(table, id, entry.name);
     }
     // Longest aliases first, so the first hit at a position is the best one.
     for (const list of [...this.byFirst.values(), ...this.prefixByHead.values()])
@@ -90,11 +100,11 @@ export class AliasIndex {
     if (keys.length === 0) return;
     if (prefix) {
       // A prefix is compared against the folded word, not its stem (the stem would cut an 's' off "Pandemies").
-      const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const words = text.match(WORDS) ?? [];
       keys = [...keys.slice(0, -1), foldText(words[words.length - 1] ?? '')];
       if (keys[keys.length - 1]!.length < 3) return;
     }
-    const raw = (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((w) => w.toLowerCase());
+    const raw = (text.match(APOSTROPHE_WORDS) ?? []).map((w) => w.toLowerCase());
     const entry: AliasEntry = { table, id, keys, raw, prefix, weak };
     const signature = `${table}\u0000${id}\u0000${prefix}\u0000${keys.join(' ')}`;
     if (this.signatures.has(signature)) return;
@@ -208,6 +218,9 @@ function wildcardWordMatches(damaged: string, word: string, prefix: boolean): bo
 }
 
 const NONE: AliasEntry[] = [];
+/** Global patterns for `String.prototype.match`, which starts them from the beginning each time. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+const APOSTROPHE_WORDS = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const MAX_REMEMBERED_WORDS = 200_000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -109,6 +109,12 @@ function splitIso(s: string): Parts | null {
   const d = Number(m[3]);
   return validDay(y, mo, d) ? { y, m: mo, d } : null;
 }
+/** The parts of the reference date, which every sentence of an article shares: parsed once per distinct value. */
+let lastReference: { iso: string; parts: Parts | null } | null = null;
+function referenceParts(iso: string): Parts | null {
+  if (lastReference?.iso !== iso) lastReference = { iso, parts: splitIso(iso) };
+  return lastReference.parts;
+}
 function addMonths(y: number, m: number, n: number): Parts {
   const idx = y * 12 + (m - 1) + n;
   return { y: Math.floor(idx / 12), m: (((idx % 12) + 12) % 12) + 1 };
@@ -1003,7 +1009,7 @@ export function findDates(
   for (let i = 0; i < c.rules.length && !any; i++) any = mayMatch(c.rules[i]!, open[i] === 1, digits);
   if (!any) return [];
   if (!c.trigger.test(sentence)) return [];
-  const ref = reference ? splitIso(reference.start) : null;
+  const ref = reference ? referenceParts(reference.start) : null;
   const ctx: Ctx = { ref, sentence, lang: language, at: [0, 0], markers: null };
   const cands: Candidate[] = [];
   // Each digit gate is tested at most once per sentence.

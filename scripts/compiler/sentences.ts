@@ -184,16 +184,16 @@ export function splitSentences(text: string, from = 0, quotes = findQuotations(t
     const ch = text[i]!;
     // The end mark may be followed by closing quotes/brackets that belong to the sentence.
     let j = i + 1;
-    while (j < text.length && /["”“»«’)\]]/.test(text[j]!)) j++;
-    if (j < text.length && !/[ \t]/.test(text[j]!)) continue;
+    while (j < text.length && isClosingMark(text.charCodeAt(j))) j++;
+    if (j < text.length && !isBlank(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < text.length && /[ \t]/.test(text[k]!)) k++;
+    while (k < text.length && isBlank(text.charCodeAt(k))) k++;
     const next = text[k];
     if (next === undefined || next === '\n') continue; // the line break splits anyway
     if (!/[\p{Lu}\p{N}„“"«»‚(–—-]/u.test(next)) continue;
     if (insideQuote(j)) continue; // j is past any closing mark, so a quote that ends the sentence still ends it
     if (ch === '.') {
-      const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(from, i - 20), i))?.[1] ?? '';
+      const word = wordBefore(text, Math.max(from, i - 20), i);
       if (/^\d{1,2}$/.test(word)) continue; // ordinal: "am 16. Juli"
       // An initial ("J. Biden", "С. Лавров") does not end a sentence, but a Cyrillic one-letter name after a name
       // does: "Ван И." is Wang Yi, and Russian puts initials before surnames, never after a name.
@@ -207,4 +207,49 @@ export function splitSentences(text: string, from = 0, quotes = findQuotations(t
   }
   push(text.length);
   return sentences;
+}
+
+/** `/["”“»«’)\]]/`: closing quotes and brackets that may follow a sentence's end mark. */
+function isClosingMark(c: number): boolean {
+  return (
+    c === 0x22 || c === 0x201d || c === 0x201c || c === 0xbb || c === 0xab || c === 0x2019 || c === 0x29 || c === 0x5d
+  );
+}
+
+/** `/[ \t]/` */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** `[\p{L}\p{N}]` for the Basic Multilingual Plane, each character classified once: 0 = not yet, 1 = yes, 2 = no. */
+const bmpWordChars = new Uint8Array(0x10000);
+function isWordCodePoint(cp: number): boolean {
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  if (bmpWordChars[cp] === 0) bmpWordChars[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+  return bmpWordChars[cp] === 1;
+}
+
+/**
+ * What `/([\p{L}\p{N}]+)$/u.exec(text.slice(from, to))?.[1] ?? ''` finds: the letters and digits that end the
+ * slice, read backwards by code point (a surrogate pair counts only when both halves lie inside the slice).
+ */
+function wordBefore(text: string, from: number, to: number): string {
+  let start = to;
+  while (start > from) {
+    const c = text.charCodeAt(start - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && start - 2 >= from) {
+      const hi = text.charCodeAt(start - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) {
+        if (!isWordCodePoint((hi - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000)) break;
+        start -= 2;
+        continue;
+      }
+    }
+    if (c < 0x80) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+    } else if (!isWordCodePoint(c)) break;
+    start--;
+  }
+  return text.slice(start, to);
 }
