@@ -135,6 +135,46 @@ describe('validateDataset', () => {
     expect(() => assertDataset({})).toThrow(/does not match the schema/);
   });
 
+  // Valid events take a fast path that builds no messages; these pin what it hands to the detailed check.
+  it('reports a duplicate of an id the fast path has already accepted', () => {
+    const data = makeDataset({ events: [makeEvent({ id: 'x' }), makeEvent({ id: 'y' }), makeEvent({ id: 'x' })] });
+    expect(validateDataset(data)).toEqual({ errors: ['events[2].id: duplicate id x'], warnings: [] });
+  });
+
+  it('reports each bad event once, in order, among valid ones', () => {
+    const data = makeDataset({
+      events: [
+        makeEvent({ id: 'a' }),
+        makeEvent({ id: 'b', date: { start: '2021-02-30x', precision: 'day', basis: 'text' } }),
+        makeEvent({ id: 'c', place: 'atlantis' }),
+        makeEvent({ id: 'd', topics: [7 as never] }),
+      ],
+    });
+    expect(validateDataset(data)).toEqual({
+      errors: ['events[1].date.start: not a day date', 'events[3].topics: expected a string array'],
+      warnings: ['events[2].place: unknown places key "atlantis"'],
+    });
+  });
+
+  it('does not crash on precisions that name Object members or cannot be turned into text', () => {
+    const at = (precision: unknown) =>
+      makeDataset({ events: [makeEvent({ id: 'x', date: { start: '2021', precision, basis: 'text' } as never })] });
+    expect(validateDataset(at('constructor')).errors).toEqual([
+      'events[0].date.precision: unknown precision',
+      'events[0].date.start: not a constructor date',
+    ]);
+    expect(validateDataset(at({ toString: 1 })).errors).toEqual([
+      'events[0].date.precision: unknown precision',
+      'events[0].date.start: not a {"toString":1} date',
+    ]);
+  });
+
+  it('skips holes in the event list, as before', () => {
+    const data = makeDataset({ events: [makeEvent({ id: 'x' }), makeEvent({ id: 'y' })] });
+    delete (data.events as unknown[])[0];
+    expect(validateDataset(data)).toEqual({ errors: [], warnings: [] });
+  });
+
   it('accepts documents whose text is in a chunk file, their sources with or without evidence', () => {
     const data = withDocument({ text: undefined, textFile: 'contacts.texts/2021-3fa9c2d1.json' });
     expect(validateDataset(data)).toEqual({ errors: [], warnings: [] });
