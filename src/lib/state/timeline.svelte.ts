@@ -5,10 +5,11 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
-import { applyFilters, EMPTY_FILTERS, facetCounts, activeFilterCount, type Filters } from '../filter/facets.ts';
+import { EMPTY_FILTERS, facetCounts, activeFilterCount, matchesFilters, type Filters } from '../filter/facets.ts';
 import type { SearchClient, SearchHits } from '../search/client.ts';
 import { MESSAGES, type Language } from '../i18n/messages.ts';
-import { prepareItems } from '../timeline/extent.ts';
+import { prepareItems, type PreparedItems } from '../timeline/extent.ts';
+import { subsetIndex } from '../timeline/item-index.ts';
 import { stepItem } from '../timeline/navigation.ts';
 import type { LaneMode, TimelineItem } from '../timeline/types.ts';
 import { fullDomain, presetWindow } from '../timeline/zoom.ts';
@@ -16,6 +17,23 @@ import { fullDomain, presetWindow } from '../timeline/zoom.ts';
 const KEY = Symbol('timeline-state');
 
 export type Preset = 'all' | '5y' | '1y';
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** A zeroed mask for `n` positions, its buffer a whole number of 32-bit words (for sameMask). */
+function newMask(n: number): Uint8Array {
+  return new Uint8Array(new ArrayBuffer(Math.ceil(n / 4) * 4), 0, n);
+}
+
+/** `previous` when it holds the same bits as `next` (so deriveds downstream see no change), else `next`. */
+function sameMask(previous: Uint8Array | null, next: Uint8Array): Uint8Array {
+  if (!previous || previous.length !== next.length) return next;
+  const a = new Uint32Array(previous.buffer, 0, previous.buffer.byteLength / 4);
+  const b = new Uint32Array(next.buffer, 0, next.buffer.byteLength / 4);
+  if (a.length !== b.length) return next;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return next;
+  return previous;
+}
 
 export class TimelineState {
   readonly dataset: Dataset;
@@ -55,43 +73,78 @@ export class TimelineState {
   readonly search = $derived.by(() => (this.q.trim() ? this.hits : null));
   /** Normalised query words, for highlighting matches in the list and the detail panel. */
   readonly terms = $derived.by(() => this.search?.terms ?? []);
+  /**
+   * Which events match the search, by dataset position (1 = match); null without a search. A mask is cheaper than a
+   * set of ids at 100,000 events, and an answer that matches the same events as the last one keeps the last mask, so
+   * nothing downstream (items, layout, list, overview) runs again for a keystroke that changes nothing on screen.
+   */
+  readonly #searchMask = $derived.by<Uint8Array | null>(() => {
+    const hits = this.search;
+    if (!hits) return (this.#lastSearchMask = null);
+    const keep = newMask(this.dataset.events.length);
+    for (const i of hits.indices) keep[i] = 1;
+    return (this.#lastSearchMask = sameMask(this.#lastSearchMask, keep));
+  });
+  #lastSearchMask: Uint8Array | null = null;
   /** Events matching the search (all events without one): the base for facet counts. */
   readonly searched = $derived.by(() => {
-    const hits = this.search;
+    const keep = this.#searchMask;
     const events = this.dataset.events;
-    if (!hits) return events;
-    // By position, in dataset (chronological) order: a mask is cheaper than a set of ids at 100,000 events.
-    const keep = new Uint8Array(events.length);
-    for (const i of hits.indices) keep[i] = 1;
-    return events.filter((_, i) => keep[i] === 1);
+    return keep ? events.filter((_, i) => keep[i] === 1) : events;
   });
-  readonly shownEvents = $derived.by(() => applyFilters(this.searched, this.filters));
-  /** Ids of events to show; null = all (no search, no filter). */
-  readonly shownIds = $derived.by<ReadonlySet<string> | null>(() =>
-    this.search || activeFilterCount(this.filters) > 0 || this.filters.includeMentionedForums
-      ? new Set(this.shownEvents.map((e) => e.id))
-      : null,
-  );
+  /** Which events are shown (search and filters), by dataset position; null = all (no search, no filter). */
+  readonly #shownMask = $derived.by<Uint8Array | null>(() => {
+    const search = this.#searchMask;
+    const filters = this.filters;
+    if (activeFilterCount(filters) === 0 && !filters.includeMentionedForums) return (this.#lastShownMask = search);
+    const events = this.dataset.events;
+    const keep = newMask(events.length);
+    for (let i = 0; i < events.length; i++) {
+      if ((search === null || search[i] === 1) && matchesFilters(events[i]!, filters)) keep[i] = 1;
+    }
+    return (this.#lastShownMask = sameMask(this.#lastShownMask, keep));
+  });
+  #lastShownMask: Uint8Array | null = null;
   readonly counts = $derived.by(() => facetCounts(this.searched, this.filters));
   readonly activeFilters = $derived.by(() => activeFilterCount(this.filters));
   /** Search hits are pinned (drawn on their own) while there are few enough to draw. */
-  readonly highlightIds = $derived.by<ReadonlySet<string>>(() =>
-    this.search && this.shownEvents.length <= 200 ? new Set(this.shownEvents.map((e) => e.id)) : new Set(),
-  );
+  readonly highlightIds = $derived.by<ReadonlySet<string>>(() => {
+    if (!this.search || this.shownCount > 200) return NO_IDS;
+    const ids = new Set<string>();
+    for (const item of this.items) ids.add(item.event.id);
+    for (const event of this.undated) ids.add(event.id);
+    return ids;
+  });
 
   readonly t = $derived.by(() => MESSAGES[this.lang]);
-  readonly byId: ReadonlyMap<string, ContactEvent>;
-  /** Dated items by event id: keyboard steps and selections find theirs without a scan. */
-  readonly itemById: ReadonlyMap<string, TimelineItem>;
+  /** Events by id, built on first use (a selection, a related event): the first view does not need it. */
+  get byId(): ReadonlyMap<string, ContactEvent> {
+    return (this.#byId ??= new Map(this.dataset.events.map((e) => [e.id, e])));
+  }
+  #byId: Map<string, ContactEvent> | null = null;
+  /** Dated items by event id, built on first use: keyboard steps and selections find theirs without a scan. */
+  get itemById(): ReadonlyMap<string, TimelineItem> {
+    return (this.#itemById ??= new Map(this.prepared.items.map((i) => [i.event.id, i])));
+  }
+  #itemById: Map<string, TimelineItem> | null = null;
   /** Computed once per dataset: extents, lanes, chronological order. */
-  readonly prepared: { items: TimelineItem[]; undated: ContactEvent[] };
+  readonly prepared: PreparedItems;
+  /** The shown dated items, chronological (all of them without a search or filter). */
   readonly items = $derived.by(() => {
-    const ids = this.shownIds;
-    return ids ? this.prepared.items.filter((i) => ids.has(i.event.id)) : this.prepared.items;
+    const keep = this.#shownMask;
+    const all = this.prepared.items;
+    if (!keep) return all;
+    const out: TimelineItem[] = [];
+    for (let i = 0; i < all.length; i++) if (keep[all[i]!.index] === 1) out.push(all[i]!);
+    // Index the subset from the whole set's index now (no sort): the chart's layout and the keyboard use it.
+    subsetIndex(out, all);
+    return out;
   });
   readonly undated = $derived.by(() => {
-    const ids = this.shownIds;
-    return ids ? this.prepared.undated.filter((e) => ids.has(e.id)) : this.prepared.undated;
+    const keep = this.#shownMask;
+    const { undated, undatedIndex } = this.prepared;
+    if (!keep) return undated;
+    return undated.filter((_, i) => keep[undatedIndex[i]!] === 1);
   });
   readonly shownCount = $derived.by(() => this.items.length + this.undated.length);
   /** The whole period: the base domain of the chart and the overview. */
@@ -102,17 +155,19 @@ export class TimelineState {
   readonly pinned = $derived.by(() => {
     const ids = new Set(this.highlightIds);
     for (const id of [this.selectedId, this.activeId, this.hoveredId]) if (id) ids.add(id);
-    return ids;
+    // The same pins as before keep the same set: a keystroke with the same few hits does not lay out again.
+    const last = this.#lastPinned;
+    if (last && last.size === ids.size && [...ids].every((id) => last.has(id))) return last;
+    return (this.#lastPinned = ids);
   });
+  #lastPinned: ReadonlySet<string> | null = null;
 
   /** `dataUrl`: where the dataset was fetched from (null when inline), for the search worker to load it too. */
   constructor(dataset: Dataset, lang: Language, dataUrl: string | null = null) {
     this.dataset = dataset;
     this.lang = lang;
     this.#dataUrl = dataUrl;
-    this.byId = new Map(dataset.events.map((e) => [e.id, e]));
     this.prepared = prepareItems(dataset.events, dataset.entities);
-    this.itemById = new Map(this.prepared.items.map((i) => [i.event.id, i]));
   }
 
   setFilters(patch: Partial<Filters>) {

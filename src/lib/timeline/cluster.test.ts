@@ -14,6 +14,7 @@ function item(id: string, x: number, opts: { len?: number; forumLane?: TimelineI
   return {
     event: makeEvent({ id }),
     order: 0,
+    index: 0,
     extent: { start, end: start + len * DAY },
     mid,
     precision: len === 1 ? 'day' : 'month',

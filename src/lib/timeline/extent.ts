@@ -106,25 +106,32 @@ const byEndThenId = (a: TimelineItem, b: TimelineItem) =>
 
 const byId = (a: TimelineItem, b: TimelineItem) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
+export interface PreparedItems {
+  items: TimelineItem[];
+  undated: ContactEvent[];
+  /** Position in the dataset's events of each undated event (items carry theirs as `index`). */
+  undatedIndex: Uint32Array;
+}
+
 /**
  * Prepares the dataset once: extents, lane keys and colour keys are computed here so that every zoom step only
  * does arithmetic. Events without a usable date are handed back separately (they get their own list in the UI).
  * Items come out sorted by start, then end, then id, with `order` = their index.
  */
-export function prepareItems(
-  events: readonly ContactEvent[],
-  entities: EntityTables,
-): { items: TimelineItem[]; undated: ContactEvent[] } {
+export function prepareItems(events: readonly ContactEvent[], entities: EntityTables): PreparedItems {
   const made: TimelineItem[] = [];
   const undated: ContactEvent[] = [];
+  const undatedAt: number[] = [];
   // Forum lanes repeat across thousands of events; resolving each forum key once keeps this linear and cheap.
   const forumCache = new Map<string | null, ForumLane>();
   const starts = new Float64Array(events.length);
   const ends = new Float64Array(events.length);
-  for (const event of events) {
+  for (let at = 0; at < events.length; at++) {
+    const event = events[at]!;
     const found = extentAndUnit(event.date);
     if (!found) {
       undated.push(event);
+      undatedAt.push(at);
       continue;
     }
     const [extent, unit] = found;
@@ -138,6 +145,7 @@ export function prepareItems(
     made.push({
       event,
       order: 0,
+      index: at,
       extent,
       mid: extent.start + (extent.end - extent.start) / 2,
       precision: unit,
@@ -162,7 +170,7 @@ export function prepareItems(
       i = j;
     }
     for (let i = 0; i < n; i++) made[i]!.order = i;
-    return { items: made, undated };
+    return { items: made, undated, undatedIndex: Uint32Array.from(undatedAt) };
   }
   // Sort positions by numbers held in typed arrays first: comparing 100,000 scattered objects directly is several
   // times slower. Only runs of equal [start, end) then look at ids, which is all the tie-break needs.
@@ -183,5 +191,5 @@ export function prepareItems(
     i = j;
   }
   for (let i = 0; i < n; i++) items[i]!.order = i;
-  return { items, undated };
+  return { items, undated, undatedIndex: Uint32Array.from(undatedAt) };
 }

@@ -46,6 +46,10 @@ export interface ItemIndex {
   lanes: Partial<Record<LaneMode, LaneColumn>>;
   /** Position in mid order by event id, built the first time something is pinned. */
   midPos?: Map<string, number>;
+  /** Chronological position (into byStart) of each item in mid order. */
+  midOrder: Uint32Array;
+  /** For an index of a subsequence (see subsetIndex): the index it was cut from, and each item's mid position there. */
+  parent?: { index: ItemIndex; midPos: Uint32Array };
 }
 
 const cache = new WeakMap<readonly TimelineItem[], ItemIndex>();
@@ -101,7 +105,88 @@ export function itemIndex(items: readonly TimelineItem[], sorted?: boolean): Ite
     midEnds[j] = ends[i]!;
     midForum[j] = FORUM_INDEX.get(item.forumLane) ?? FORUM_LANES.length - 1;
   }
-  const index: ItemIndex = { byStart, starts, ends, maxLen, byMid, mids, midStarts, midEnds, midForum, lanes: {} };
+  const index: ItemIndex = {
+    byStart,
+    starts,
+    ends,
+    maxLen,
+    byMid,
+    mids,
+    midStarts,
+    midEnds,
+    midForum,
+    lanes: {},
+    midOrder: order,
+  };
+  cache.set(items, index);
+  return index;
+}
+
+/**
+ * Indexes `items`, a subsequence of `parent` (the shown items among all prepared ones), without sorting: the mid order
+ * of a subsequence is the parent's mid order restricted to it, so this is two linear passes instead of a sort per
+ * search keystroke. Items are recognised by their `order` (their position in `parent`, as prepareItems sets it);
+ * anything else falls back to itemIndex. The result is cached like itemIndex's, so later itemIndex(items) calls hit.
+ */
+export function subsetIndex(items: readonly TimelineItem[], parent: readonly TimelineItem[]): ItemIndex {
+  const hit = cache.get(items);
+  if (hit) return hit;
+  if (items === parent) return itemIndex(items, true);
+  const base = itemIndex(parent, true);
+  const n = items.length;
+  const inSubset = new Uint8Array(base.byStart.length);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const p = item.order;
+    // Not the parent's item, or out of the parent's order: index it on its own.
+    if (p <= last || base.byStart[p] !== item) return itemIndex(items);
+    last = p;
+    inSubset[p] = 1;
+    starts[i] = base.starts[p]!;
+    ends[i] = base.ends[p]!;
+  }
+  let maxLen = 0;
+  for (let i = 0; i < n; i++) if (ends[i]! - starts[i]! > maxLen) maxLen = ends[i]! - starts[i]!;
+  const byMid: TimelineItem[] = new Array<TimelineItem>(n);
+  const mids = new Float64Array(n);
+  const midStarts = new Float64Array(n);
+  const midEnds = new Float64Array(n);
+  const midForum = new Uint8Array(n);
+  const midPos = new Uint32Array(n);
+  const midOrder = new Uint32Array(n);
+  // Chronological position in the subset of each parent position, for midOrder.
+  const rank = new Uint32Array(base.byStart.length);
+  for (let i = 0; i < n; i++) rank[items[i]!.order] = i;
+  let k = 0;
+  for (let j = 0; j < base.byMid.length; j++) {
+    const p = base.midOrder[j]!;
+    if (inSubset[p] === 0) continue;
+    byMid[k] = base.byMid[j]!;
+    mids[k] = base.mids[j]!;
+    midStarts[k] = base.midStarts[j]!;
+    midEnds[k] = base.midEnds[j]!;
+    midForum[k] = base.midForum[j]!;
+    midPos[k] = j;
+    midOrder[k] = rank[p]!;
+    k++;
+  }
+  const index: ItemIndex = {
+    byStart: items,
+    starts,
+    ends,
+    maxLen,
+    byMid,
+    mids,
+    midStarts,
+    midEnds,
+    midForum,
+    lanes: {},
+    midOrder,
+    parent: { index: base, midPos },
+  };
   cache.set(items, index);
   return index;
 }
@@ -109,6 +194,19 @@ export function itemIndex(items: readonly TimelineItem[], sorted?: boolean): Ite
 export function laneColumn(index: ItemIndex, mode: LaneMode): LaneColumn {
   const have = index.lanes[mode];
   if (have) return have;
+  if (index.parent) {
+    // The parent's lane numbers, picked: same keys (lanes without items are skipped by their count).
+    const whole = laneColumn(index.parent.index, mode);
+    const { midPos } = index.parent;
+    const lane = new Uint16Array(midPos.length);
+    const perLane = new Uint32Array(whole.keys.length);
+    for (let k = 0; k < midPos.length; k++) perLane[(lane[k] = whole.lane[midPos[k]!]!)]!++;
+    const counts = new Map<string, number>();
+    whole.keys.forEach((key, l) => {
+      if (perLane[l]) counts.set(key, perLane[l]);
+    });
+    return (index.lanes[mode] = { keys: whole.keys, lane, counts });
+  }
   const keys = [...laneOrder(mode)];
   const number = new Map(keys.map((k, i) => [k, i]));
   const raw = index.byMid.map((it) => it.lanes[mode]);
@@ -123,6 +221,25 @@ export function laneColumn(index: ItemIndex, mode: LaneMode): LaneColumn {
 export function midPositions(index: ItemIndex): Map<string, number> {
   if (!index.midPos) index.midPos = new Map(index.byMid.map((it, i) => [it.event.id, i]));
   return index.midPos;
+}
+
+/**
+ * The mid position of the item with this event id, or undefined. A subset's index asks its parent (whose map is built
+ * once per dataset) and bisects its own ascending parent positions, instead of building a map per search keystroke.
+ */
+export function midPositionOf(index: ItemIndex, id: string): number | undefined {
+  if (!index.parent) return midPositions(index).get(id);
+  const p = midPositions(index.parent.index).get(id);
+  if (p === undefined) return undefined;
+  const positions = index.parent.midPos;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo] === p ? lo : undefined;
 }
 
 /** First index whose value is ≥ t (values ascending). */

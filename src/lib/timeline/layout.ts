@@ -3,7 +3,7 @@
  * Called on every zoom/pan frame, so it only touches the items near the window (found by binary search).
  */
 import { sweepLane } from './cluster.ts';
-import { itemIndex, laneColumn, lowerBound, midPositions } from './item-index.ts';
+import { itemIndex, laneColumn, lowerBound, midPositionOf } from './item-index.ts';
 import { laneBandsFromCounts } from './lanes.ts';
 import type { LaneBand, LaneMode, Mark, TimelineItem } from './types.ts';
 
@@ -97,10 +97,9 @@ export function layoutTimeline(
 
   let isPinned = (_p: number) => false;
   if (pinned.size > 0) {
-    const at = midPositions(index);
     const pinnedPos = new Set<number>();
     for (const id of pinned) {
-      const p = at.get(id);
+      const p = midPositionOf(index, id);
       if (p !== undefined) pinnedPos.add(p);
     }
     isPinned = (p) => pinnedPos.has(p);

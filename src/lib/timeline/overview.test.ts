@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../dataset/fixture.ts';
 import { prepareItems } from './extent.ts';
-import { monthlyHistogram } from './overview.ts';
+import { monthlyHistogram, monthNo } from './overview.ts';
 import { syntheticEntities } from './testing.ts';
 
 const U = Date.UTC;
@@ -53,5 +53,21 @@ describe('monthlyHistogram', () => {
       [U(2024, 0, 1), U(2024, 1, 1)],
       [U(2024, 1, 1), U(2024, 2, 1)],
     ]);
+  });
+});
+
+describe('monthNo', () => {
+  it('agrees with Date for times across the centuries, before and after 1970, at month edges', () => {
+    const byDate = (t: number) => {
+      const d = new Date(t);
+      return d.getUTCFullYear() * 12 + d.getUTCMonth();
+    };
+    const times = [0, -1, 1, Date.UTC(2000, 1, 29), Date.UTC(2000, 2, 1) - 1, Date.UTC(1900, 1, 28, 23, 59)];
+    for (let year = 1600; year <= 2400; year += 7)
+      for (let month = 0; month < 12; month++) {
+        const start = Date.UTC(year, month, 1);
+        times.push(start, start - 1, start + 15.5 * 86_400_000);
+      }
+    for (const t of times) expect(monthNo(t), new Date(t).toISOString()).toBe(byDate(t));
   });
 });

@@ -11,6 +11,24 @@ export interface MonthBin {
   total: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The month number (UTC year × 12 + 0-based month) of a time, by calendar arithmetic (H. Hinnant's days-to-civil)
+ * rather than a Date per item: the overview bins every shown item on every search keystroke.
+ */
+export function monthNo(t: number): number {
+  const z = Math.floor(t / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based, January = 0
+  const year = yoe + era * 400 + (month < 2 ? 1 : 0);
+  return year * 12 + month;
+}
+
 /**
  * One bin per calendar month from the first to the last item's month, empty months included so the strip has no
  * gaps. An item counts in the month of its centre: a year-dated event lands mid-year instead of piling up in January.
@@ -18,10 +36,6 @@ export interface MonthBin {
 export function monthlyHistogram(items: readonly TimelineItem[]): MonthBin[] {
   if (items.length === 0) return [];
   // Month numbers since year 0 let each item find its bin with arithmetic instead of a search.
-  const monthNo = (t: number) => {
-    const d = new Date(t);
-    return d.getUTCFullYear() * 12 + d.getUTCMonth();
-  };
   let first = Infinity;
   let last = -Infinity;
   const nos = new Float64Array(items.length);

@@ -27,6 +27,8 @@ export interface TimelineItem {
   event: ContactEvent;
   /** Index in the chronological order of all dated items (for keyboard navigation). */
   order: number;
+  /** Position of the event in the dataset's events (what search hits and filter masks are indexed by). */
+  index: number;
   extent: TimeExtent;
   /** Centre of the extent: where the kind symbol is drawn. */
   mid: number;
