@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareItems } from './extent.ts';
-import { itemIndex, laneColumn, midPositionOf, subsetIndex } from './item-index.ts';
+import { itemIndex, laneColumn, midOrder, midPositionOf, subsetIndex } from './item-index.ts';
 import { layoutTimeline } from './layout.ts';
 import { syntheticEntities, syntheticEvents } from './testing.ts';
 import { LANE_MODES } from './types.ts';
@@ -64,5 +64,21 @@ describe('subsetIndex', () => {
     const index = subsetIndex(reversed, items);
     expect(index.parent).toBeUndefined();
     expect(index.byMid.map((i) => i.event.id)).toEqual(sortedIndex(reversed).byMid.map((i) => i.event.id));
+  });
+});
+
+describe('midOrder', () => {
+  const bySort = (mids: Float64Array) => [...mids.keys()].sort((a, b) => mids[a]! - mids[b]! || a - b);
+  it('orders whole half-days (dataset extents) by centre, ties by position, like a comparator sort', () => {
+    const HALF = 43_200_000;
+    const mids = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1201) * HALF - 3e11 * (i % 2));
+    expect([...midOrder(mids)]).toEqual(bySort(mids));
+    const real = Float64Array.from(items, (it) => it.mid);
+    expect([...midOrder(real)]).toEqual(bySort(real));
+  });
+  it('falls back to a comparator sort for other times', () => {
+    const mids = Float64Array.from([5.5, 1, 3.25, 1, -2]);
+    expect([...midOrder(mids)]).toEqual([4, 1, 3, 2, 0]);
+    expect([...midOrder(new Float64Array(0))]).toEqual([]);
   });
 });

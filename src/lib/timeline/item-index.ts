@@ -87,10 +87,7 @@ export function itemIndex(items: readonly TimelineItem[], sorted?: boolean): Ite
     if (len > maxLen) maxLen = len;
     midOf[i] = starts[i]! + len / 2;
   }
-  // Sorting positions (not objects) keeps the tie-break on chronological order cheap.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => midOf[a]! - midOf[b]! || a - b);
+  const order = midOrder(midOf);
   const byMid: TimelineItem[] = new Array<TimelineItem>(n);
   const mids = new Float64Array(n);
   const midStarts = new Float64Array(n);
@@ -120,6 +117,40 @@ export function itemIndex(items: readonly TimelineItem[], sorted?: boolean): Ite
   };
   cache.set(items, index);
   return index;
+}
+
+const HALF_DAY = 43_200_000;
+/** Positions fit in this many low bits of a packed sort key. */
+const POSITION_BITS = 2 ** 21;
+
+/**
+ * Positions sorted by `mids`, ties in position order. Extents from dataset dates run from midnight to midnight, so
+ * every centre is a whole number of half days: then centre and position pack exactly into one float each, and a
+ * plain numeric sort (native, no comparator calls) orders them — several times faster than a comparator sort at
+ * 10,000 items and more. Anything else (hand-made items) takes the comparator sort.
+ */
+export function midOrder(mids: Float64Array): Uint32Array {
+  const n = mids.length;
+  const order = new Uint32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let packable = n <= POSITION_BITS;
+  for (let i = 0; i < n && packable; i++) {
+    const units = mids[i]! / HALF_DAY;
+    if (!Number.isInteger(units)) packable = false;
+    if (units < min) min = units;
+    if (units > max) max = units;
+  }
+  // The packed key must stay an exact integer below 2^53.
+  if (packable && n > 0 && (max - min + 1) * POSITION_BITS <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (mids[i]! / HALF_DAY - min) * POSITION_BITS + i;
+    keys.sort();
+    for (let j = 0; j < n; j++) order[j] = keys[j]! % POSITION_BITS;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => mids[a]! - mids[b]! || a - b);
 }
 
 /**
