@@ -13,7 +13,12 @@ export const SEARCH_COMPUTE_MEASURE = 'contact-timeline:search-compute';
 export function syncSearch(state: TimelineState) {
   $effect(() => {
     const query = state.q.trim();
-    if (!query) return;
+    if (!query) {
+      // A cleared search forgets its answer: typing again must not first draw the old query's hits (a whole re-render
+      // of stale results) until the new answer arrives.
+      state.hits = null;
+      return;
+    }
     let current = true;
     const start = performance.now();
     void state

@@ -134,12 +134,15 @@ export class TimelineState {
     const keep = this.#shownMask;
     const all = this.prepared.items;
     if (!keep) return all;
+    // Dataset positions in chronological order, read from a typed array: no pointer chase per item at 100,000.
+    const at = (this.#eventOfOrder ??= Uint32Array.from(all, (item) => item.index));
     const out: TimelineItem[] = [];
-    for (let i = 0; i < all.length; i++) if (keep[all[i]!.index] === 1) out.push(all[i]!);
+    for (let i = 0; i < at.length; i++) if (keep[at[i]!] === 1) out.push(all[i]!);
     // Index the subset from the whole set's index now (no sort): the chart's layout and the keyboard use it.
     subsetIndex(out, all);
     return out;
   });
+  #eventOfOrder: Uint32Array | null = null;
   readonly undated = $derived.by(() => {
     const keep = this.#shownMask;
     const { undated, undatedIndex } = this.prepared;
