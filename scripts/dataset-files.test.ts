@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataset, makeDocument, makeEvent } from '../src/lib/dataset/fixture.ts';
 import type { Dataset, EventSource, SourceDocument } from '../src/lib/dataset/types.ts';
-import { chunkExpectations, validateDataset, validateTextChunk } from '../src/lib/dataset/validate.ts';
+import { validateDataset } from '../src/lib/dataset/validate.ts';
+import { chunkExpectations, validateTextChunk } from '../src/lib/dataset/validate-chunk.ts';
 import {
   chunkGroup,
   inlineTexts,

@@ -22,7 +22,8 @@ import {
   type StoredEvent,
   type TextChunk,
 } from '../src/lib/dataset/types.ts';
-import { assertDataset, assertTextChunk, chunkExpectations } from '../src/lib/dataset/validate.ts';
+import { assertDataset } from '../src/lib/dataset/validate.ts';
+import { assertTextChunk, chunkExpectations } from '../src/lib/dataset/validate-chunk.ts';
 import { writeAtomically } from './seeds-reader.ts';
 
 /** A chunk as the build names it, or a temporary file `writeAtomically` left behind when it was killed. */

@@ -1,7 +1,10 @@
-/** Hands the app's text source (texts and evidence) (../../lib/dataset/texts.ts) down to the detail panels through Svelte context. */
+/**
+ * Hands the app's text source (texts and evidence, ../../lib/dataset/texts.ts) down to the detail panels through
+ * Svelte context. Only types from texts.ts here: the page provides a source whose code loads on use, so the first
+ * view's script does not carry it (the panel reads it through ./use-text-source.ts).
+ */
 import { getContext, setContext } from 'svelte';
-import { DEFAULT_DATA_URL } from '../../lib/dataset/load.ts';
-import { createTextSource, type TextSource, type TextSourceDataset } from '../../lib/dataset/texts.ts';
+import type { TextSource } from '../../lib/dataset/texts.ts';
 
 const KEY = Symbol('text-source');
 
@@ -15,10 +18,7 @@ export function textSourceContext(source: TextSource): Map<symbol, TextSource> {
   return new Map([[KEY, source]]);
 }
 
-/**
- * The text source provided above, or one over `dataset` resolved against the default data URL (components mounted
- * on their own, e.g. in tests, whose documents carry their texts and evidence inline).
- */
-export function useTextSource(dataset: TextSourceDataset): TextSource {
-  return getContext<TextSource | undefined>(KEY) ?? createTextSource(DEFAULT_DATA_URL, dataset);
+/** The text source provided by an ancestor, if any (call during component initialisation). */
+export function providedTextSource(): TextSource | undefined {
+  return getContext<TextSource | undefined>(KEY);
 }

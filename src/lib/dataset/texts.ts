@@ -5,7 +5,7 @@
  * again retries. Inline texts and evidence (the single-file edition, tests) are answered without any request.
  */
 import type { DocumentRecord, Evidence, StoredDataset, TextChunk } from './types.ts';
-import { chunkExpectations, validateTextChunk } from './validate.ts';
+import { chunkExpectations, validateTextChunk } from './validate-chunk.ts';
 
 export type TextFailureReason = 'network' | 'http' | 'json' | 'schema' | 'origin';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, makeEvent } from './fixture.ts';
 import type { DocumentRecord, StoredDataset } from './types.ts';
-import { assertDataset, assertTextChunk, isTextFilePath, validateDataset, validateTextChunk } from './validate.ts';
+import { assertDataset, isTextFilePath, validateDataset } from './validate.ts';
+import { assertTextChunk, validateTextChunk } from './validate-chunk.ts';
 
 /** The fixture with the first document's text replaced by `changes` (undefined values remove a field). */
 function withDocument(changes: Partial<Record<keyof DocumentRecord, unknown>>): StoredDataset {

@@ -3,18 +3,17 @@
  * loads. Framework-free and dependency-free so it costs the app bundle a few hundred bytes, not a schema library.
  *
  * Structural problems are `errors` (the data cannot be trusted as a whole); dangling entity keys are `warnings`
- * (the event still renders with what it has).
+ * (the event still renders with what it has). Text chunks are checked by ./validate-chunk.ts, which the app loads
+ * only with the first chunk; the small checks both need are exported from here for it.
  */
 import {
   DATE_BASES,
   DATE_PRECISIONS,
-  EVIDENCE_FIELDS,
   EVENT_KINDS,
   EVENT_STATUSES,
   SCHEMA_VERSION,
   type Evidence,
   type StoredDataset,
-  type TextChunk,
 } from './types.ts';
 
 export interface ValidationResult {
@@ -29,8 +28,8 @@ const ISO_AT_PRECISION: Record<string, RegExp> = {
 };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 /** Both ends non-negative integers, in order. Straight-line: it runs for every quote and evidence entry. */
 const isSpan = (v: unknown): v is [number, number] => {
@@ -39,7 +38,7 @@ const isSpan = (v: unknown): v is [number, number] => {
   const to: unknown = v[1];
   return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 0 && (from as number) <= (to as number);
 };
-const isEvidence = (v: unknown): v is Evidence =>
+export const isEvidence = (v: unknown): v is Evidence =>
   isObj(v) && isStr(v.field) && v.field !== '' && isSpan(v.span) && (v.match === undefined || isSpan(v.match));
 
 /*
@@ -220,7 +219,7 @@ function before(end: string, start: unknown): boolean {
 }
 
 /** At most this many errors are listed: a wholly wrong file would otherwise produce one per field. */
-const MAX_ERRORS = 50;
+export const MAX_ERRORS = 50;
 
 export function validateDataset(data: unknown): ValidationResult {
   const errors: string[] = [];
@@ -397,7 +396,7 @@ export function validateDataset(data: unknown): ValidationResult {
   return { errors, warnings };
 }
 
-function checkVersion(v: unknown, what: string): string | null {
+export function checkVersion(v: unknown, what: string): string | null {
   if (v === SCHEMA_VERSION) return null;
   return typeof v === 'number' && v > SCHEMA_VERSION
     ? `schemaVersion: ${what} is schema version ${v}, newer than this app understands (${SCHEMA_VERSION}); update the app`
@@ -417,110 +416,7 @@ export function isTextFilePath(v: unknown): v is string {
   );
 }
 
-/**
- * What a dataset file says one of its chunks holds: document ids, or document id → the ids of the events whose
- * evidence from that document was left to the chunk (see `chunkExpectations`).
- */
-export type ChunkExpectation = readonly string[] | ReadonlyMap<string, readonly string[]>;
-
-/**
- * What a dataset file expects of each chunk it names: per chunk path, document id → ids of the events whose sources
- * citing that document omit their evidence.
- */
-export function chunkExpectations(
-  dataset: Pick<StoredDataset, 'documents' | 'events'>,
-): Map<string, Map<string, string[]>> {
-  const fileOf = new Map<string, string>();
-  const out = new Map<string, Map<string, string[]>>();
-  for (const d of dataset.documents)
-    if (d.textFile !== undefined) {
-      fileOf.set(d.id, d.textFile);
-      const docs = out.get(d.textFile) ?? new Map<string, string[]>();
-      docs.set(d.id, []);
-      out.set(d.textFile, docs);
-    }
-  for (const e of dataset.events)
-    for (const s of e.sources) {
-      const file = fileOf.get(s.document);
-      if (s.evidence === undefined && file !== undefined) out.get(file)!.get(s.document)!.push(e.id);
-    }
-  return out;
-}
-
-/**
- * Checks a text chunk file (`{ schemaVersion, texts: { documentId: text }, evidence: { documentId: { eventId:
- * Evidence[] } } }`): every evidence span and match inside its document's text, field names known (an unknown one
- * is a warning: the panel shows it as is). With `expected` (see `ChunkExpectation`), every one of those documents
- * must have its text in the chunk, and every one of those events its evidence (the dataset file says they are there).
- */
-export function validateTextChunk(data: unknown, expected: ChunkExpectation = []): ValidationResult {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const fail = (path: string, what: string) => {
-    if (errors.length < MAX_ERRORS) errors.push(`${path}: ${what}`);
-  };
-  const rebuild = 'the chunk does not belong to this dataset file (rebuild with npm run build:data)';
-  if (!isObj(data)) return { errors: ['text chunk: expected a JSON object'], warnings };
-  const version = checkVersion(data.schemaVersion, 'text chunk');
-  if (version) return { errors: [version], warnings };
-  if (!isObj(data.texts)) return { errors: ['texts: expected an object of document id → text'], warnings };
-  const texts = data.texts;
-  for (const [id, text] of Object.entries(texts)) if (!isStr(text)) fail(`texts.${id}`, 'expected a string');
-  const expectedIds = Array.isArray(expected) ? expected : [...expected.keys()];
-  const missing = expectedIds.filter((id) => !Object.hasOwn(texts, id));
-  if (missing.length) errors.push(`texts: missing ${listSome(missing)}; ${rebuild}`);
-
-  if (!isObj(data.evidence))
-    return {
-      errors: [...errors, 'evidence: expected an object of document id → { event id → evidence list }'],
-      warnings,
-    };
-  const evidence = data.evidence;
-  const known = new Set<string>(EVIDENCE_FIELDS);
-  for (const [docId, byEvent] of Object.entries(evidence)) {
-    const text = texts[docId];
-    if (!isStr(text)) {
-      fail(`evidence.${docId}`, 'evidence for a document whose text is not in this chunk');
-      continue;
-    }
-    if (!isObj(byEvent)) {
-      fail(`evidence.${docId}`, 'expected an object of event id → evidence list');
-      continue;
-    }
-    for (const [eventId, list] of Object.entries(byEvent)) {
-      const p = `evidence.${docId}.${eventId}`;
-      if (!Array.isArray(list)) {
-        fail(p, 'expected an array');
-        continue;
-      }
-      list.forEach((ev: unknown, k) => {
-        if (!isEvidence(ev)) return fail(`${p}[${k}]`, 'expected {field, span, match?} with [from, to] spans');
-        for (const key of ['span', 'match'] as const) {
-          const range = ev[key];
-          if (range && range[1] > text.length)
-            fail(
-              `${p}[${k}].${key}`,
-              `[${range[0]}, ${range[1]}] runs past the end of the text (length ${text.length}); ${rebuild}`,
-            );
-        }
-        if (!known.has(ev.field) && warnings.length < MAX_ERRORS)
-          warnings.push(`${p}[${k}].field: unknown field ${JSON.stringify(ev.field)} (shown as is)`);
-      });
-    }
-  }
-  if (!Array.isArray(expected)) {
-    const absent: string[] = [];
-    for (const [docId, eventIds] of expected as ReadonlyMap<string, readonly string[]>) {
-      const byEvent = evidence[docId];
-      for (const eventId of eventIds)
-        if (!isObj(byEvent) || !Object.hasOwn(byEvent, eventId)) absent.push(`${docId} → ${eventId}`);
-    }
-    if (absent.length) errors.push(`evidence: missing ${listSome(absent)}; ${rebuild}`);
-  }
-  return { errors, warnings };
-}
-
-const listSome = (items: readonly string[]) =>
+export const listSome = (items: readonly string[]) =>
   `${items.slice(0, 5).join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
 
 /** Narrowing helper for callers that want the typed dataset or a thrown, readable error. */
@@ -528,13 +424,6 @@ export function assertDataset(data: unknown): { dataset: StoredDataset; warnings
   const { errors, warnings } = validateDataset(data);
   if (errors.length > 0) throw new DatasetError(errors);
   return { dataset: data as StoredDataset, warnings };
-}
-
-/** Narrowing helper for a text chunk: the typed chunk or a thrown, readable error. */
-export function assertTextChunk(data: unknown, expected: ChunkExpectation = []): TextChunk {
-  const { errors } = validateTextChunk(data, expected);
-  if (errors.length > 0) throw new DatasetError(errors);
-  return data as TextChunk;
 }
 
 export class DatasetError extends Error {
