@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeDataset, makeDocument, makeEvent } from './fixture.ts';
 import { lazyTextSource } from './lazy-texts.ts';
+import type * as TextsModule from './texts.ts';
 
 const dataset = makeDataset({
   documents: [{ ...makeDocument('doc-a'), text: 'Lawrow traf Wang Yi.' }],
@@ -28,7 +29,7 @@ describe('lazyTextSource', () => {
 
   it('tries the download again after it failed', async () => {
     const load = vi
-      .fn<() => Promise<typeof import('./texts.ts')>>()
+      .fn<() => Promise<typeof TextsModule>>()
       .mockRejectedValueOnce(new Error('offline'))
       .mockImplementation(() => import('./texts.ts'));
     const texts = lazyTextSource('data/contacts.json', dataset, load);

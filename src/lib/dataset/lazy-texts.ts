@@ -4,6 +4,7 @@
  * is idle); until it has loaded, `peek` knows nothing and `documentOf` waits for it.
  */
 import type { TextSource, TextSourceDataset } from './texts.ts';
+import type * as TextsModule from './texts.ts';
 
 export interface LazyTextSource extends TextSource {
   /** Loads the text source's code now; resolves once `peek` answers like the real source. */
@@ -13,7 +14,7 @@ export interface LazyTextSource extends TextSource {
 export function lazyTextSource(
   datasetUrl: string,
   dataset: TextSourceDataset,
-  load: () => Promise<typeof import('./texts.ts')> = () => import('./texts.ts'),
+  load: () => Promise<typeof TextsModule> = () => import('./texts.ts'),
 ): LazyTextSource {
   let source: TextSource | null = null;
   let loading: Promise<TextSource> | null = null;
