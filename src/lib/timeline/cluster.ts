@@ -95,8 +95,10 @@ export function sweepLane(
     let row = 0;
     if (rest === 1) marks.push(eventMark(cols.items[pos[only]!]!, lane, row++, xs[only]!, toX));
     else if (rest > 1) {
-      const items: TimelineItem[] = [];
-      for (let g = g0; g < g1; g++) if (pins.length === 0 || !isPinned(pos[g]!)) items.push(cols.items[pos[g]!]!);
+      // Sized up front: zoomed out, a handful of clusters hold every one of 100,000 items.
+      const items: TimelineItem[] = new Array<TimelineItem>(rest);
+      let k = 0;
+      for (let g = g0; g < g1; g++) if (pins.length === 0 || !isPinned(pos[g]!)) items[k++] = cols.items[pos[g]!]!;
       const byForum: Partial<Record<ForumLane, number>> = {};
       FORUM_LANES.forEach((key, i) => {
         if (forum[i]) byForum[key] = forum[i];

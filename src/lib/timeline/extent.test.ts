@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../dataset/fixture.ts';
 import type { EventDate } from '../dataset/types.ts';
-import { eventExtent, prepareItems } from './extent.ts';
+import { eventExtent, nextYearStart, prepareItems } from './extent.ts';
 import { syntheticEntities } from './testing.ts';
 
 const U = Date.UTC;
@@ -86,5 +86,15 @@ describe('prepareItems', () => {
     const early = items.find((i) => i.event.id === 'early')!;
     // Putin had no head-of-government role yet in 2001 in the synthetic entities; an unknown forum is "other".
     expect(early.lanes).toEqual({ forum: 'other', kind: 'meeting', level: 'other' });
+  });
+});
+
+describe('nextYearStart', () => {
+  it('gives the first instant of the following UTC year, for any instant of a year, ancient years included', () => {
+    expect(nextYearStart(Date.UTC(2021, 0, 1))).toBe(Date.UTC(2022, 0, 1));
+    expect(nextYearStart(Date.UTC(2021, 11, 31, 23, 59, 59, 999))).toBe(Date.UTC(2022, 0, 1));
+    expect(nextYearStart(Date.UTC(1969, 6, 1))).toBe(Date.UTC(1970, 0, 1));
+    const year50 = eventExtent({ start: '0050', precision: 'year', basis: 'text' })!;
+    expect(nextYearStart(year50.start)).toBe(year50.end);
   });
 });

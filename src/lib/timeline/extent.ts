@@ -29,6 +29,11 @@ function utc(year: number, month: number, day: number): number {
   return Date.UTC(year, month, day);
 }
 
+/** The first instant of the UTC year after the one `t` falls in (years 0–99 included). */
+export function nextYearStart(t: number): number {
+  return utc(new Date(t).getUTCFullYear() + 1, 0, 1);
+}
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {

@@ -238,14 +238,44 @@ export function laneColumn(index: ItemIndex, mode: LaneMode): LaneColumn {
     });
     return (index.lanes[mode] = { keys: whole.keys, lane, counts });
   }
+  // One pass with a lane number per distinct key (a handful), then unknown keys renumbered to sort after the mode's.
   const keys = [...laneOrder(mode)];
+  const known = keys.length;
   const number = new Map(keys.map((k, i) => [k, i]));
-  const raw = index.byMid.map((it) => it.lanes[mode]);
-  const extra = [...new Set(raw.filter((k) => !number.has(k)))].sort();
-  for (const k of extra) number.set(k, keys.push(k) - 1);
-  const lane = Uint16Array.from(raw, (k) => number.get(k)!);
+  const n = index.byMid.length;
+  const lane = new Uint16Array(n);
+  let perLane = new Uint32Array(known + 1);
+  for (let j = 0; j < n; j++) {
+    const key = index.byMid[j]!.lanes[mode];
+    let l = number.get(key);
+    if (l === undefined) {
+      number.set(key, (l = keys.push(key) - 1));
+      if (l >= perLane.length) {
+        const grown = new Uint32Array(perLane.length * 2);
+        grown.set(perLane);
+        perLane = grown;
+      }
+    }
+    lane[j] = l;
+    perLane[l]!++;
+  }
+  if (keys.length > known) {
+    const extra = keys.slice(known).sort();
+    const renumber = new Uint16Array(keys.length);
+    for (let l = 0; l < known; l++) renumber[l] = l;
+    const counted = perLane.slice();
+    extra.forEach((k, i) => {
+      const old = number.get(k)!;
+      renumber[old] = known + i;
+      perLane[known + i] = counted[old]!;
+    });
+    for (let j = 0; j < n; j++) lane[j] = renumber[lane[j]!]!;
+    keys.splice(known, keys.length - known, ...extra);
+  }
   const counts = new Map<string, number>();
-  for (const k of raw) counts.set(k, (counts.get(k) ?? 0) + 1);
+  keys.forEach((k, l) => {
+    if (perLane[l]) counts.set(k, perLane[l]);
+  });
   return (index.lanes[mode] = { keys, lane, counts });
 }
 

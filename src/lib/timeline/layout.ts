@@ -70,11 +70,18 @@ export function layoutTimeline(
   const index = itemIndex(items);
   const { byStart, starts, ends, maxLen, byMid, mids, midStarts, midEnds, midForum } = index;
 
-  // Visible items, chronological: anything starting up to maxLen before the window may still reach into it.
-  const visible: TimelineItem[] = [];
-  for (let i = lowerBound(starts, d0 - maxLen); i < byStart.length && starts[i]! < d1; i++) {
-    if (ends[i]! > d0) visible.push(byStart[i]!);
-  }
+  // Visible items, chronological: anything starting up to maxLen before the window may still reach into it. Built
+  // on first read only (keyboard navigation reads it): zoomed out at 100,000 events it is an array of them all, every
+  // frame, for nobody.
+  let visible: TimelineItem[] | null = null;
+  const visibleItems = () => {
+    if (visible) return visible;
+    visible = [];
+    for (let i = lowerBound(starts, d0 - maxLen); i < byStart.length && starts[i]! < d1; i++) {
+      if (ends[i]! > d0) visible.push(byStart[i]!);
+    }
+    return visible;
+  };
 
   // Candidates for marks, already in mid order (what the sweep needs): an item meeting [w0, w1) has its centre
   // within half its length of the window, so scanning centres in [w0 − maxLen/2, w1 + maxLen/2] finds all of them.
@@ -123,5 +130,12 @@ export function layoutTimeline(
   const top = options.top ?? 0;
   const bands = laneBandsFromCounts(counts, mode, rowsPerLane, { rowHeight, lanePadding, top });
   const last = bands[bands.length - 1];
-  return { marks, bands, visible, height: last ? last.y + last.height - top : 0 };
+  return {
+    marks,
+    bands,
+    get visible() {
+      return visibleItems();
+    },
+    height: last ? last.y + last.height - top : 0,
+  };
 }
