@@ -16,4 +16,4 @@ if (!document.getElementById('contacts-data')) {
 }
 
 const { mountApp } = await import('./mount-app.ts');
-export default mountApp(target);
+export default await mountApp(target);

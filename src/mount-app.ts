@@ -1,7 +1,13 @@
-/** Mounts the application; imported by main.ts once the dataset request is on its way. */
+/**
+ * Mounts the application; imported by main.ts once the dataset request is on its way. The interface texts of the
+ * page's language are loaded first (each language is a chunk of its own, see lib/i18n/messages.ts).
+ */
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { loadMessages, pageLanguage } from './lib/i18n/messages.ts';
+import { parseViewState } from './lib/url/state.ts';
 
-export function mountApp(target: HTMLElement) {
+export async function mountApp(target: HTMLElement) {
+  await loadMessages(pageLanguage(parseViewState(location.search).state.lang));
   return mount(App, { target });
 }

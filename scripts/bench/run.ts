@@ -263,7 +263,9 @@ function distIsFresh(): boolean {
 /**
  * What the page loads before any interaction, from Vite's manifest (dist/.vite/manifest.json): the entry of
  * index.html with its static imports, plus the app it imports at start-up (src/mount-app.ts: main.ts starts the
- * dataset request first, then loads the app) with its static imports and CSS. Names are file names in dist/assets.
+ * dataset request first, then loads the app) with its static imports and CSS, plus the interface texts it loads before
+ * mounting: German, the default and the larger of the two (an English page loads src/lib/i18n/en.ts instead). Names
+ * are file names in dist/assets.
  */
 function firstViewAssets(): Set<string> {
   type Chunk = { file: string; imports?: string[]; css?: string[] };
@@ -276,7 +278,7 @@ function firstViewAssets(): Set<string> {
     for (const css of chunk.css ?? []) names.add(basename(css));
     for (const next of chunk.imports ?? []) visit(next);
   };
-  for (const key of ['index.html', 'src/mount-app.ts']) {
+  for (const key of ['index.html', 'src/mount-app.ts', 'src/lib/i18n/de.ts']) {
     if (!manifest[key]) throw new Error(`dist/.vite/manifest.json lacks ${key}: the app's entry points moved`);
     visit(key);
   }

@@ -2,6 +2,11 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll } from 'vitest';
 import { loadInteraction } from '../../src/components/timeline/interaction.ts';
+import { LANGUAGES, loadMessages } from '../../src/lib/i18n/messages.ts';
+
+// The app loads interface texts per language before showing them (src/mount-app.ts); components mounted on their own
+// find both loaded.
+await Promise.all(LANGUAGES.map(loadMessages));
 
 // Every mounted chart and overview starts loading d3's zoom and brush code; a test file must not end (and tear its
 // environment down) while that import is still on its way.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, pickLanguage } from './messages.ts';
+import { de } from './de.ts';
+import { en } from './en.ts';
+import { hasMessages, loadMessages, messagesFor, pickLanguage } from './messages.ts';
+
+const MESSAGES = { de, en };
 
 describe('pickLanguage', () => {
   it.each([
@@ -24,4 +28,17 @@ describe('messages', () => {
   ] as const)('%s title line', (lang, n, m, years, expected) =>
     expect(MESSAGES[lang].titleLine(n, m, years)).toBe(expected),
   );
+});
+
+describe('loading', () => {
+  it('loads a language once, answers synchronously afterwards, and refuses one not loaded', async () => {
+    expect(hasMessages('en')).toBe(false);
+    expect(() => messagesFor('en')).toThrow('await loadMessages("en") first');
+    const [a, b] = await Promise.all([loadMessages('en'), loadMessages('en')]);
+    expect(a).toBe(en);
+    expect(b).toBe(en);
+    expect(hasMessages('en')).toBe(true);
+    expect(messagesFor('en')).toBe(en);
+    expect(hasMessages('de')).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
 import { EMPTY_FILTERS, facetCounts, activeFilterCount, matchesFilters, type Filters } from '../filter/facets.ts';
 import type { SearchClient, SearchHits } from '../search/client.ts';
-import { MESSAGES, type Language } from '../i18n/messages.ts';
+import { loadMessages, messagesFor, hasMessages, type Language } from '../i18n/messages.ts';
 import { prepareItems, type PreparedItems } from '../timeline/extent.ts';
 import { subsetIndex } from '../timeline/item-index.ts';
 import { stepItem } from '../timeline/navigation.ts';
@@ -116,7 +116,7 @@ export class TimelineState {
     return ids;
   });
 
-  readonly t = $derived.by(() => MESSAGES[this.lang]);
+  readonly t = $derived.by(() => messagesFor(this.lang));
   /** Events by id, built on first use (a selection, a related event): the first view does not need it. */
   get byId(): ReadonlyMap<string, ContactEvent> {
     return (this.#byId ??= new Map(this.dataset.events.map((e) => [e.id, e])));
@@ -171,6 +171,12 @@ export class TimelineState {
     this.lang = lang;
     this.#dataUrl = dataUrl;
     this.prepared = prepareItems(dataset.events, dataset.entities);
+  }
+
+  /** Switches the interface language once its texts are loaded (at once when they already are). */
+  async setLanguage(lang: Language) {
+    if (!hasMessages(lang)) await loadMessages(lang);
+    this.lang = lang;
   }
 
   setFilters(patch: Partial<Filters>) {
