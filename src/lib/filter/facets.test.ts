@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../dataset/fixture.ts';
 import type { ContactEvent, EventDate } from '../dataset/types.ts';
-import { activeFilterCount, applyFilters, EMPTY_FILTERS, facetCounts, matchesFilters, type Filters } from './facets.ts';
+import { activeFilterCount, applyFilters, EMPTY_FILTERS, matchesFilters, type Filters } from './facets.ts';
+import { facetCounts } from './facet-counts.ts';
 
 const day = (start: string, end?: string): EventDate => ({
   start,

@@ -5,7 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
-import { EMPTY_FILTERS, facetCounts, activeFilterCount, matchesFilters, type Filters } from '../filter/facets.ts';
+import { EMPTY_FILTERS, activeFilterCount, matchesFilters, type Filters } from '../filter/facets.ts';
 import type { SearchClient, SearchHits } from '../search/client.ts';
 import { loadMessages, messagesFor, hasMessages, type Language } from '../i18n/messages.ts';
 import { prepareItems, type PreparedItems } from '../timeline/extent.ts';
@@ -105,7 +105,6 @@ export class TimelineState {
     return (this.#lastShownMask = sameMask(this.#lastShownMask, keep));
   });
   #lastShownMask: Uint8Array | null = null;
-  readonly counts = $derived.by(() => facetCounts(this.searched, this.filters));
   readonly activeFilters = $derived.by(() => activeFilterCount(this.filters));
   /** Search hits are pinned (drawn on their own) while there are few enough to draw. */
   readonly highlightIds = $derived.by<ReadonlySet<string>>(() => {

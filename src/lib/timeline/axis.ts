@@ -1,8 +1,8 @@
 /** Ticks and labels of the time axis, and the "today" marker. Labels are formatted in UTC with fixed locale data. */
 import { utcDay, utcTicks } from 'd3-time';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import 'dayjs/locale/de';
+import dayjs from 'dayjs/esm/index.js';
+import utc from 'dayjs/esm/plugin/utc/index.js';
+import 'dayjs/esm/locale/de.js';
 
 dayjs.extend(utc);
 
