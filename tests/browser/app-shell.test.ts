@@ -66,6 +66,34 @@ describe('app shell', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
+  it('says so in both languages, with a reload button, when the app code cannot be downloaded', async () => {
+    const { page } = await openPage(browser, server.url);
+    await page.route(/\/assets\/mount-app-[^/]+\.js$/, (route) => route.abort());
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('The app could not be loaded');
+    expect(await alert.textContent()).toContain('Die Anwendung konnte nicht geladen werden');
+    await page.unroute(/\/assets\/mount-app-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Neu laden / Reload' }).click();
+    await page.getByTestId('title-line').waitFor();
+  });
+
+  it('keeps its language, without an error, when the other language cannot be downloaded', async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.route(/\/assets\/en-[^/]+\.js$/, (route) => route.abort());
+    await page.goto(server.url);
+    await page.getByTestId('title-line').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.getByTestId('title-line').textContent()).toContain('Kontakt');
+    expect(problems.pageErrors).toEqual([]);
+    await page.unroute(/\/assets\/en-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
   it('explains a missing dataset and offers a retry instead of a blank page', async () => {
     const { page } = await openPage(browser, server.url);
     await page.route('**/data/contacts.json', (route) => route.fulfill({ status: 404, body: 'nope' }));

@@ -164,6 +164,26 @@ describe('EventList', () => {
   });
 });
 
+describe('EventList hover', () => {
+  it('follows the event in the row under a resting pointer when a filter changes what the row shows', async () => {
+    const { state, container } = mount(EventList as unknown as typeof TimelineChart, [
+      day('a', '2021-06-05', { kind: 'meeting' }),
+      day('b', '2021-06-06', { kind: 'phone-call' }),
+    ]);
+    await tick();
+    const first = container.querySelector<HTMLElement>('.rows button[data-event-id="a"]')!;
+    await fireEvent.pointerEnter(first);
+    expect(state.hoveredId).toBe('a');
+    state.setFilters({ kind: ['phone-call'] });
+    await tick();
+    // Rows are keyed by position: the same button now stands for b, and the hover with it.
+    expect(first.dataset.eventId).toBe('b');
+    expect(state.hoveredId).toBe('b');
+    await fireEvent.pointerLeave(first);
+    expect(state.hoveredId).toBeNull();
+  });
+});
+
 describe('EventList with many events', () => {
   it('renders only the rows in view, and the rest as the reader scrolls', async () => {
     const events = Array.from({ length: 600 }, (_, i) =>

@@ -172,10 +172,20 @@ export class TimelineState {
     this.prepared = prepareItems(dataset.events, dataset.entities);
   }
 
-  /** Switches the interface language once its texts are loaded (at once when they already are). */
-  async setLanguage(lang: Language) {
-    if (!hasMessages(lang)) await loadMessages(lang);
+  /**
+   * Switches the interface language once its texts are loaded (at once, synchronously, when they already are).
+   * Resolves to false, keeping the current language, when they cannot be loaded (offline): never rejects.
+   */
+  async setLanguage(lang: Language): Promise<boolean> {
+    if (!hasMessages(lang)) {
+      try {
+        await loadMessages(lang);
+      } catch {
+        return false;
+      }
+    }
     this.lang = lang;
+    return true;
   }
 
   setFilters(patch: Partial<Filters>) {

@@ -39,7 +39,8 @@ export function applyView(state: TimelineState, view: ViewState) {
   state.q = view.q;
   state.filters = view.filters;
   state.laneMode = view.lanes;
-  if (view.lang) state.lang = view.lang;
+  // Through setLanguage: Back/Forward may ask for a language whose texts have not been loaded yet.
+  if (view.lang) void state.setLanguage(view.lang);
   state.window = view.window ? [dayStart(view.window[0]), dayStart(view.window[1]) + DAY] : null;
   state.selectedId = view.event && state.byId.has(view.event) ? view.event : null;
   if (state.selectedId) state.activeId = state.selectedId;
