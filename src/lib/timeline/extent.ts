@@ -3,7 +3,7 @@
  * Everything is computed with Date.UTC so the result never depends on the machine's time zone.
  */
 import type { ContactEvent, EntityTables, EventDate } from '../dataset/types.ts';
-import type { ForumLane, TimeExtent, TimelineItem } from './types.ts';
+import type { ForumLane, LaneMode, LevelLane, TimeExtent, TimelineItem } from './types.ts';
 import { forumLaneOf, levelOf } from './lanes.ts';
 import { compareItems } from './item-index.ts';
 
@@ -111,6 +111,28 @@ const byEndThenId = (a: TimelineItem, b: TimelineItem) =>
 
 const byId = (a: TimelineItem, b: TimelineItem) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
+/**
+ * An item's lane keys. The level lane (the highest office among the participants on the day) takes a look at every
+ * participant's dated roles: it is worked out the first time the level lanes are drawn, not for every event at
+ * start-up, where the forum lanes are the default.
+ */
+class ItemLanes implements Record<LaneMode, string> {
+  readonly forum: ForumLane;
+  readonly kind: string;
+  #level: LevelLane | undefined;
+  readonly #event: ContactEvent;
+  readonly #entities: EntityTables;
+  constructor(forum: ForumLane, event: ContactEvent, entities: EntityTables) {
+    this.forum = forum;
+    this.kind = event.kind;
+    this.#event = event;
+    this.#entities = entities;
+  }
+  get level(): LevelLane {
+    return (this.#level ??= levelOf(this.#event, this.#entities));
+  }
+}
+
 export interface PreparedItems {
   items: TimelineItem[];
   undated: ContactEvent[];
@@ -158,7 +180,7 @@ export function prepareItems(events: readonly ContactEvent[], entities: EntityTa
       kind: event.kind,
       status: event.status,
       forumLane,
-      lanes: { forum: forumLane, kind: event.kind, level: levelOf(event, entities) },
+      lanes: new ItemLanes(forumLane, event, entities),
     });
   }
   const n = made.length;
