@@ -4,6 +4,7 @@
  * Call from a component (it uses $effect); the client is disposed with it.
  */
 import type { TimelineState } from './timeline.svelte.ts';
+import { whenIdle } from '../idle.ts';
 
 /** Name of the performance entry measured for each search, from the query to its hits. */
 export const SEARCH_MEASURE = 'contact-timeline:search';
@@ -37,13 +38,9 @@ export function syncSearch(state: TimelineState) {
     };
   });
   $effect(() => {
-    const warm = () => void state.searchClient();
-    const handle = window.requestIdleCallback
-      ? window.requestIdleCallback(warm, { timeout: 2000 })
-      : window.setTimeout(warm, 500);
+    const cancelWarm = whenIdle(() => void state.searchClient(), { timeout: 2000, fallbackMs: 500 });
     return () => {
-      if (window.cancelIdleCallback) window.cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
+      cancelWarm();
       state.disposeSearch();
     };
   });
