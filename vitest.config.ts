@@ -18,7 +18,12 @@ export default mergeConfig(
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['scripts/**/*.test.ts', 'src/lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+            include: [
+              'scripts/**/*.test.ts',
+              'src/lib/**/*.test.ts',
+              'src/boot/**/*.test.ts',
+              'tests/unit/**/*.test.ts',
+            ],
           },
         },
         {

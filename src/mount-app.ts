@@ -1,6 +1,6 @@
 /**
  * Mounts the application; imported by main.ts once the dataset request is on its way. The interface texts of the
- * page's language are loaded first (each language is a chunk of its own, see lib/i18n/messages.ts).
+ * page's language are loaded first (see lib/i18n/messages.ts).
  */
 import { mount } from 'svelte';
 import App from './App.svelte';

@@ -8,6 +8,7 @@ import { validateDataset } from '../../src/lib/dataset/validate.ts';
 import { readDatasetWithTexts } from '../dataset-files.ts';
 import { benchDataset, writeBenchDataset } from './datasets.ts';
 import { max, median, medianOf, percentile, ratio } from './stats.ts';
+import { classicScripts } from './run.ts';
 
 describe('bench datasets', () => {
   it('writes a dataset that passes validateDataset without errors or warnings', () => {
@@ -94,4 +95,20 @@ describe('percentile', () => {
     expect(ratio(1, 0)).toBeNull();
     expect(ratio(null, 3)).toBeNull();
   });
+});
+
+describe('classicScripts', () => {
+  it.each([
+    [
+      'the classic scripts only, in order',
+      '<script async src="./assets/early-1.js"></script><script type="module" crossorigin src="./assets/index.js"></script><script src=b.js></script>',
+      ['./assets/early-1.js', 'b.js'],
+    ],
+    [
+      'nothing for a page with module scripts only',
+      '<script type="module" crossorigin src="./assets/index.js"></script>',
+      [],
+    ],
+    ['no inline script (it has no file)', '<script>inline()</script>', []],
+  ])('finds %s', (_what, html, expected) => expect(classicScripts(html)).toEqual(expected));
 });

@@ -79,19 +79,23 @@ describe('app shell', () => {
     await page.getByTestId('title-line').waitFor();
   });
 
-  it('keeps its language, without an error, when the other language cannot be downloaded', async () => {
+  it('switches language with the network gone: both languages come with the first view', async () => {
     const { page, problems } = await openPage(browser, server.url);
-    await page.route(/\/assets\/en-[^/]+\.js$/, (route) => route.abort());
     await page.goto(server.url);
     await page.getByTestId('title-line').waitFor();
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    expect(await page.getByTestId('title-line').textContent()).toContain('Kontakt');
-    expect(problems.pageErrors).toEqual([]);
-    await page.unroute(/\/assets\/en-[^/]+\.js$/);
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.context().setOffline(true);
+    try {
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByTestId('title-line').textContent()).toContain('contacts');
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+      // Parts the page fetches when idle (search, print table) may fail to download now: that is not the switch.
+      const lazyPart = /Failed to fetch dynamically imported module|Unable to preload CSS/;
+      expect(problems.pageErrors.filter((e) => !lazyPart.test(e))).toEqual([]);
+    } finally {
+      await page.context().setOffline(false);
+    }
   });
 
   it('explains a missing dataset and offers a retry instead of a blank page', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeDataset } from './fixture.ts';
 import { loadDataset } from './load.ts';
 
@@ -17,5 +17,30 @@ describe('loadDataset', () => {
   ])('reports a %s failure instead of throwing', async (reason, fetchFn) => {
     const result = await loadDataset('data/contacts.json', fetchFn);
     expect(result).toMatchObject({ ok: false, reason });
+  });
+  it('reports a body that breaks off while arriving as a network failure', async () => {
+    const broken = new Response(
+      new ReadableStream({
+        start: (controller) => controller.error(new TypeError('connection reset')),
+      }),
+    );
+    const result = await loadDataset('data/contacts.json', (async () => broken) as typeof fetch);
+    expect(result).toMatchObject({ ok: false, reason: 'network', detail: 'connection reset' });
+  });
+  it('validates a read already under way instead of fetching again', async () => {
+    const fetchFn = vi.fn(respond('not used'));
+    const started = Promise.resolve({ ok: true as const, data: makeDataset() });
+    expect(await loadDataset('data/contacts.json', fetchFn, started)).toMatchObject({ ok: true });
+    const failed = Promise.resolve({ ok: false as const, reason: 'http' as const, detail: '404 Not Found' });
+    expect(await loadDataset('data/contacts.json', fetchFn, failed)).toEqual({
+      ok: false,
+      reason: 'http',
+      detail: '404 Not Found',
+    });
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+  it('reports a dataset that fails the schema check after an early read', async () => {
+    const started = Promise.resolve({ ok: true as const, data: { ...makeDataset(), schemaVersion: 9 } });
+    expect(await loadDataset('data/contacts.json', fetch, started)).toMatchObject({ ok: false, reason: 'schema' });
   });
 });

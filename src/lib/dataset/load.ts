@@ -7,10 +7,11 @@
 import type { Dataset } from './types.ts';
 import { validateDataset } from './validate.ts';
 import { markLoad } from '../perf/load-marks.ts';
+import { parseJson, readDataset, type ReadFailureReason, type ReadResult } from './read.ts';
 
 export { DEFAULT_DATA_URL } from './prefetch.ts';
 
-export type LoadFailureReason = 'network' | 'http' | 'json' | 'schema';
+export type LoadFailureReason = ReadFailureReason | 'schema';
 
 /**
  * `dataset` is typed as the compiled Dataset for the modules that take one (the timeline state, search), none of
@@ -20,34 +21,27 @@ export type LoadFailureReason = 'network' | 'http' | 'json' | 'schema';
 export type LoadResult =
   { ok: true; dataset: Dataset; warnings: string[] } | { ok: false; reason: LoadFailureReason; detail: string };
 
-export async function loadDataset(url: string, fetchFn: typeof fetch = fetch): Promise<LoadResult> {
-  let response: Response;
-  try {
-    response = await fetchFn(url, { cache: 'no-cache' });
-  } catch (e) {
-    return { ok: false, reason: 'network', detail: errorText(e) };
-  }
-  if (!response.ok) return { ok: false, reason: 'http', detail: `${response.status} ${response.statusText}`.trim() };
-  const text = await response.text();
-  markLoad('fetched');
-  return parseDataset(text);
+/**
+ * Reads, parses and validates the dataset at `url`; `started` is a read of it already under way (the page's first
+ * script starts one while the app's code downloads, see ./prefetch.ts).
+ */
+export async function loadDataset(
+  url: string,
+  fetchFn: typeof fetch = fetch,
+  started: Promise<ReadResult> | null = null,
+): Promise<LoadResult> {
+  return checkDataset(await (started ?? readDataset(url, fetchFn)));
 }
 
 /** Parses and validates dataset JSON (fetched, or inlined in the single-file edition). */
 export function parseDataset(text: string): LoadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-    markLoad('parsed');
-  } catch (e) {
-    return { ok: false, reason: 'json', detail: errorText(e) };
-  }
-  const { errors, warnings } = validateDataset(data);
-  markLoad('validated');
-  if (errors.length > 0) return { ok: false, reason: 'schema', detail: errors.slice(0, 5).join('; ') };
-  return { ok: true, dataset: data as Dataset, warnings };
+  return checkDataset(parseJson(text));
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+function checkDataset(read: ReadResult): LoadResult {
+  if (!read.ok) return read;
+  const { errors, warnings } = validateDataset(read.data);
+  markLoad('validated');
+  if (errors.length > 0) return { ok: false, reason: 'schema', detail: errors.slice(0, 5).join('; ') };
+  return { ok: true, dataset: read.data as Dataset, warnings };
 }

@@ -2,18 +2,21 @@
  * UI strings for every language the interface speaks (one message file per language). German is the reference:
  * the English table has the same type, so a missing translation is a compile error, not a blank label.
  *
- * Each language is its own chunk, loaded before it is shown: the page loads the one it opens in before mounting
- * (src/mount-app.ts) and the other when idle or when the reader switches, so the first view's script carries one.
+ * Both tables ship with the first view's code (about 2 KB each, gzipped), so a language switch is instant and cannot
+ * fail. Each was its own lazily loaded file for a while; but Chromium (150) remembers a failed dynamic import, so a
+ * language whose download failed once could not be loaded again without reloading the page. The loading interface
+ * (`loadMessages` before `messagesFor`) stays, so a language may be loaded on demand again if the tables grow.
  */
-import type { Messages } from './de.ts';
+import { de, type Messages } from './de.ts';
+import { en } from './en.ts';
 
 export type { Messages };
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  de: () => import('./de.ts').then((m) => m.de),
-  en: () => import('./en.ts').then((m) => m.en),
+  de: async () => de,
+  en: async () => en,
 };
 const loaded: Partial<Record<Language, Messages>> = {};
 const loading: Partial<Record<Language, Promise<Messages>>> = {};
