@@ -66,6 +66,27 @@ describe('explore', () => {
     });
   });
 
+  it("offers one clear control for the search, not also the browser's own inside the input", async () => {
+    const { page } = await open();
+    await page.locator('#search-input').fill('Lavrov');
+    // Chromium exposes no computed style of that pseudo-element: look for the rule that hides it from this input.
+    const hidden = await page.evaluate(() => {
+      const input = document.querySelector('#search-input')!;
+      const pseudo = '::-webkit-search-cancel-button';
+      return [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .some(
+          (rule) =>
+            rule instanceof CSSStyleRule &&
+            rule.selectorText.endsWith(pseudo) &&
+            input.matches(rule.selectorText.slice(0, -pseudo.length)) &&
+            rule.style.appearance === 'none',
+        );
+    });
+    expect(hidden).toBe(true);
+    await expect.poll(() => page.locator('.search button:visible').count()).toBe(1);
+  });
+
   it('?forum=sco shows only SCO-venue events and the facet shows it checked', async () => {
     const { page } = await open('?forum=sco');
     const sco = dataset.events
