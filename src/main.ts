@@ -1,7 +1,7 @@
 /**
  * The page's module script. It is kept tiny on purpose: it makes sure the dataset read has started (see
- * lib/dataset/prefetch.ts), so the data travels while the app's code downloads, then loads and mounts the app. The single-file edition
- * carries its data inline and starts no request.
+ * lib/dataset/prefetch.ts), so the data travels while the app's code downloads, then loads and mounts the app. The
+ * single-file edition carries its data inline and starts no request.
  */
 import './app.css';
 import { startDatasetRead } from './lib/dataset/prefetch.ts';
