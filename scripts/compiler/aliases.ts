@@ -5,7 +5,7 @@
  * Tokens with '?' (lost umlauts) are compared against a wildcard pattern, the slow path only damaged files take.
  */
 import type { Knowledge, KnowledgeEntry } from './knowledge.ts';
-import { foldText, phraseKeys, type Token, type WordForms } from './tokens.ts';
+import { foldText, phraseKeys, WordMemo, type Token } from './tokens.ts';
 
 /**
  * The name of a group of aliases whose matches may not overlap each other: a knowledge table (`people`, …),
@@ -66,8 +66,10 @@ export class AliasIndex {
   /** Aliases by the first letter of their first word, for damaged words (whose first letter is rarely the lost one). */
   private byInitial = new Map<string, AliasEntry[]>();
   private signatures = new Set<string>();
-  /** Candidate aliases per spelling (see `candidates`), keyed by the shared record: no string hashing. */
-  private candidatesByWord = new Map<WordForms, AliasEntry[]>();
+  /** Candidate aliases per spelling (see `candidates`), kept on the shared record: no lookup by string. */
+  private candidatesByWord = new WordMemo<AliasEntry[]>();
+  /** The same for damaged spellings (see `wildcardCandidates`). */
+  private wildcardsByWord = new WordMemo<AliasEntry[]>();
 
   constructor(sources: AliasSource[]) {
     // An entity names the same spelling several times (an alias that is also its label and its name). The entry an
@@ -124,19 +126,22 @@ export class AliasIndex {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const candidates = token.wildcard ? this.wildcardCandidates(token) : this.candidates(token);
-      for (const entry of candidates) {
+      for (let c = 0; c < candidates.length; c++) {
+        const entry = candidates[c]!;
         if (tables && !tables.has(entry.table)) continue;
         const end = this.matchAt(entry, tokens, i);
         if (end < 0) continue;
-        found.push({
+        const match: EntityMatch = {
           table: entry.table,
           id: entry.id,
           tokenStart: i,
           tokenEnd: end,
           start: token.start,
           end: tokens[end - 1]!.end,
-          ...(entry.weak ? { weak: entry.weak } : {}),
-        });
+        };
+        // Added after the others, as a spread would: the key order is part of what callers may copy.
+        if (entry.weak) match.weak = entry.weak;
+        found.push(match);
       }
     }
     if (found.length < 2) return found;
@@ -146,15 +151,9 @@ export class AliasIndex {
         a.tokenStart - b.tokenStart ||
         (a.weak ? 1 : 0) - (b.weak ? 1 : 0),
     );
-    const taken = new Map<MatchTable, EntityMatch[]>();
+    // A sentence has a handful of matches: the ones taken so far are scanned, not grouped into lists per table.
     const out: EntityMatch[] = [];
-    for (const m of found) {
-      const list = taken.get(m.table) ?? [];
-      if (list.some((x) => m.tokenStart < x.tokenEnd && x.tokenStart < m.tokenEnd)) continue;
-      list.push(m);
-      taken.set(m.table, list);
-      out.push(m);
-    }
+    for (const m of found) if (!overlapsSameTable(m, out)) out.push(m);
     return out.sort((a, b) => a.tokenStart - b.tokenStart || (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
   }
 
@@ -164,8 +163,6 @@ export class AliasIndex {
     let list = this.candidatesByWord.get(token.word);
     if (!list) {
       list = this.lookUp(token.key, token.folded);
-      // A vocabulary, not the text; past this many spellings the memo starts over, so memory stays bounded.
-      if (this.candidatesByWord.size >= MAX_REMEMBERED_WORDS) this.candidatesByWord.clear();
       this.candidatesByWord.set(token.word, list);
     }
     return list;
@@ -178,6 +175,17 @@ export class AliasIndex {
   }
 
   private wildcardCandidates(token: Token): AliasEntry[] {
+    // Like `candidates`, these depend on the spelling alone (a damaged file repeats its damaged words).
+    if (!token.word) return this.wildcardLookUp(token);
+    let list = this.wildcardsByWord.get(token.word);
+    if (!list) {
+      list = this.wildcardLookUp(token);
+      this.wildcardsByWord.set(token.word, list);
+    }
+    return list;
+  }
+
+  private wildcardLookUp(token: Token): AliasEntry[] {
     const initial = token.raw[0]!.toLowerCase();
     const pool = initial === '?' ? this.all : (this.byInitial.get(initial) ?? []);
     return pool.filter((e) => wildcardWordMatches(token.raw, e.raw[0] ?? '', e.prefix && e.keys.length === 1));
@@ -198,6 +206,12 @@ export class AliasIndex {
     }
     return i + keys.length;
   }
+}
+
+/** Whether a match of `taken` from the same table covers one of the tokens `m` covers. */
+function overlapsSameTable(m: EntityMatch, taken: EntityMatch[]): boolean {
+  for (const x of taken) if (x.table === m.table && m.tokenStart < x.tokenEnd && x.tokenStart < m.tokenEnd) return true;
+  return false;
 }
 
 /**
@@ -221,7 +235,6 @@ const NONE: AliasEntry[] = [];
 /** Global patterns for `String.prototype.match`, which starts them from the beginning each time. */
 const WORDS = /[\p{L}\p{N}]+/gu;
 const APOSTROPHE_WORDS = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const MAX_REMEMBERED_WORDS = 200_000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

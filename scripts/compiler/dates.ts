@@ -21,7 +21,7 @@
  */
 
 import { requiredLetters } from './prefilter.ts';
-import type { Token, WordForms } from './tokens.ts';
+import { WordMemo, type Token } from './tokens.ts';
 
 export type Precision = 'day' | 'month' | 'year' | 'unknown';
 /** A calendar value written at its precision: '2021', '2021-07', '2021-07-13'. */
@@ -79,10 +79,11 @@ const isoWeekday = (z: number): number => ((((z + 3) % 7) + 7) % 7) + 1;
 const p2 = (n: number): string => String(n).padStart(2, '0');
 const p4 = (n: number): string => String(n).padStart(4, '0');
 
+/** Read-only: parsed values are shared (see splitIso). */
 interface Parts {
-  y: number;
-  m?: number;
-  d?: number;
+  readonly y: number;
+  readonly m?: number;
+  readonly d?: number;
 }
 function fmt(p: Parts): string {
   if (p.m === undefined) return p4(p.y);
@@ -98,7 +99,22 @@ function single(p: Parts): PartialDate {
 function range(a: Parts, b: Parts): PartialDate {
   return { start: fmt(a), end: fmt(b), precision: precisionOf(a) };
 }
+/**
+ * Parsed ISO values: merging compares every candidate's dates many times over, and a corpus holds few distinct ones.
+ * The parts are shared, so no caller may change them (none does: Parts are only read).
+ */
+const isoParts = new Map<string, Parts | null>();
+const MAX_CACHED_ISO = 50_000;
 function splitIso(s: string): Parts | null {
+  let parts = isoParts.get(s);
+  if (parts === undefined) {
+    if (isoParts.size >= MAX_CACHED_ISO) isoParts.clear();
+    parts = parseIso(s);
+    isoParts.set(s, parts);
+  }
+  return parts;
+}
+function parseIso(s: string): Parts | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
@@ -252,7 +268,10 @@ interface RelWord {
 const DE_DAYPART = S`(?:\s+(?:früh|frueh|vormittag|mittag|nachmittag|abend|nacht|morgen))?`;
 const DE_ADJ_END = S`(?:e|er|es|en|em)?`;
 const DE_ADJ = S`letzt|vergangen|vorig|dies|nächst|naechst|nachst|kommend`;
-const RU_ADJ = S`позапрошл\p{L}{0,3}|прошл\p{L}{0,3}|следующ\p{L}{0,3}|будущ\p{L}{0,3}|текущ\p{L}{0,3}|минувш\p{L}{0,3}|предыдущ\p{L}{0,3}|ближайш\p{L}{0,3}|эт(?:ой|ом|ого|от|у|а|о)`;
+// The stems share one `\p{L}{0,3}` ending: "(?:a|b)x" tries exactly what "ax|bx" tries, in the same order, but V8
+// compiles each copy of a Unicode class separately (and a {0,3} into three), which made these rules the slowest to
+// compile by far.
+const RU_ADJ = S`(?:позапрошл|прошл|следующ|будущ|текущ|минувш|предыдущ|ближайш)\p{L}{0,3}|эт(?:ой|ом|ого|от|у|а|о)`;
 const RU_YEAR_SUFFIX = S`(?:\s*(?:года|году|год|гг?\.?))?`;
 
 const LANGS: Record<Language, LangDef> = {
@@ -608,10 +627,14 @@ function dayMonth(ctx: Ctx, d: number, month: number, yTok: string | undefined, 
 
 type Groups = Partial<Record<string, string>>;
 interface Rule {
-  /** The rule's pattern (flags 'giu'), compiled on first use: compiling these Unicode patterns is costly, and a rule
-   *  whose gates never open in a build (another language's, a rare form's) need not be compiled at all. */
+  /** The rule's pattern (flags 'giu'; its leading lookbehind, if any, is `lead`), compiled on first use: compiling
+   *  these Unicode patterns is costly, and a rule whose gates never open in a build (another language's, a rare
+   *  form's) need not be compiled at all. */
   source: string;
   re: RegExp | null;
+  /** The pattern's leading lookbehind, taken out of `source` and tested on its own where a match starts (see
+   *  splitLeadingLookbehind), or null when the pattern starts otherwise. */
+  lead: RegExp | null;
   run: (g: Groups, ctx: Ctx, m: RegExpExecArray) => Result | null;
   /** Digit patterns every match of `re` contains (see DigitGates); checked only in sentences with a digit. */
   digitGates: RegExp[];
@@ -663,7 +686,15 @@ function buildRules(lang: Language): Rule[] {
   const rules: Rule[] = [];
   const gate = DIGIT_GATES;
   const add = (digitGates: RegExp[], src: string, run: Rule['run']): void => {
-    rules.push({ source: src, re: null, run, digitGates, words: wordGate(src) });
+    const [lead, rest] = splitLeadingLookbehind(src);
+    rules.push({
+      source: rest,
+      re: null,
+      lead: lead ? leadAssertion(lead) : null,
+      run,
+      digitGates,
+      words: wordGate(src),
+    });
   };
   // Rules with a day number or a year (their month words are word gates).
   const dayAndMonth = [gate.digit];
@@ -837,6 +868,45 @@ function crossRange(ctx: Ctx, d1: number, m1: number, d2: number, m2: number, yT
 }
 
 /**
+ * A pattern's leading lookbehind and the rest: `(?<![\p{L}\p{N}])(?<m1>…)…` → [`(?<![\p{L}\p{N}])`, `(?<m1>…)…`],
+ * or [null, pattern] when it does not start with one.
+ *
+ * Why: V8 compiles every copy of a Unicode class like `[\p{L}\p{N}]` anew (under `i`, with its case closure), several
+ * times per pattern (interpreter, then native code, per string width), and the boundary lookbehinds were a third to a
+ * half of all the class copies the rules hold. A lookbehind at the very start is zero-width and checked before
+ * anything else at each start position, so the pattern without it, retried one position later wherever the
+ * lookbehind fails, finds exactly the same matches (the lookbehind is then compiled once, not once per rule).
+ */
+function splitLeadingLookbehind(source: string): [string | null, string] {
+  if (!source.startsWith('(?<!') && !source.startsWith('(?<=')) return [null, source];
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      // A class: up to its unescaped ']' (the rules' classes hold no nested classes).
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return [source.slice(0, i + 1), source.slice(i + 1)];
+  }
+  return [null, source];
+}
+
+/** Lookbehinds as sticky patterns with the rules' own case and Unicode flags, one per distinct text. */
+const LEAD_ASSERTIONS = new Map<string, RegExp>();
+function leadAssertion(lookbehind: string): RegExp {
+  let re = LEAD_ASSERTIONS.get(lookbehind);
+  if (!re) LEAD_ASSERTIONS.set(lookbehind, (re = new RegExp(lookbehind, 'iuy')));
+  return re;
+}
+
+/** Whether a leading lookbehind (see splitLeadingLookbehind) holds at `at`. */
+function holdsAt(lead: RegExp, sentence: string, at: number): boolean {
+  lead.lastIndex = at;
+  return lead.test(sentence);
+}
+
+/**
  * A rule's word gate: its required words (./prefilter.ts) as one pattern with the rule's own flags. A word with a
  * letter that U+0345 (a combining mark, which case-folds to ι) would match is left out: WordGates relies on words
  * being matched by letters only.
@@ -865,7 +935,7 @@ function escapeRegExp(text: string): string {
  */
 class WordGates {
   private opened = new Map<string, number[]>();
-  private byWord = new Map<WordForms, { rules: number[]; digits: boolean }>();
+  private byWord = new WordMemo<{ rules: number[]; digits: boolean }>();
   private gated: { rule: number; words: RegExp }[] = [];
   /** Any gate's word: most words have none, and one test tells (instead of one per gate). */
   private anyWord: RegExp;
@@ -918,10 +988,7 @@ class WordGates {
       let word = t.word ? this.byWord.get(t.word) : undefined;
       if (!word) {
         word = { rules: this.rulesOpenedBy(t.raw), digits: /[0-9]/.test(t.raw) };
-        if (t.word) {
-          if (this.byWord.size >= MAX_CACHED_RUNS) this.byWord.clear();
-          this.byWord.set(t.word, word);
-        }
+        if (t.word) this.byWord.set(t.word, word);
       }
       for (const rule of word.rules) open[rule] = 1;
       if (word.digits) digits = true;
@@ -954,6 +1021,8 @@ function isLetterOrMark(cp: number): boolean {
 
 interface Compiled {
   trigger: RegExp;
+  /** Whether the trigger is met by any digit (it has the alternative `\d`): a sentence with one needs no test. */
+  digitTriggers: boolean;
   future: RegExp;
   boundary: RegExp;
   rules: Rule[];
@@ -975,6 +1044,8 @@ function compile(lang: Language): Compiled {
   const rules = buildRules(lang);
   return {
     trigger: new RegExp(LANGS[lang].trigger, 'iu'),
+    // (A top-level alternative only: a trigger without groups.)
+    digitTriggers: !/[()]/.test(LANGS[lang].trigger) && LANGS[lang].trigger.split('|').includes(S`\d`),
     future: new RegExp(LANGS[lang].future, 'giu'),
     boundary: new RegExp(S`;|${B}(?:${LANGS[lang].boundary})${E}`, 'iu'),
     rules,
@@ -1008,7 +1079,8 @@ export function findDates(
   let any = false;
   for (let i = 0; i < c.rules.length && !any; i++) any = mayMatch(c.rules[i]!, open[i] === 1, digits);
   if (!any) return [];
-  if (!c.trigger.test(sentence)) return [];
+  // `digits` is exactly "the sentence has a [0-9]", which is all `\d` matches even under the `iu` flags.
+  if (!(digits && c.digitTriggers) && !c.trigger.test(sentence)) return [];
   const ref = reference ? referenceParts(reference.start) : null;
   const ctx: Ctx = { ref, sentence, lang: language, at: [0, 0], markers: null };
   const cands: Candidate[] = [];
@@ -1025,6 +1097,10 @@ export function findDates(
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence)) !== null) {
+      if (rule.lead && !holdsAt(rule.lead, sentence, m.index)) {
+        re.lastIndex = m.index + 1; // where the whole pattern would have gone on looking
+        continue;
+      }
       if (m[0].length === 0) {
         re.lastIndex = m.index + 1;
         continue;
@@ -1032,7 +1108,14 @@ export function findDates(
       ctx.at = [m.index, m.index + m[0].length];
       const r = rule.run(m.groups ?? {}, ctx, m);
       if (r) {
-        cands.push({ ...r, start: m.index, end: m.index + m[0].length, order });
+        cands.push({
+          value: r.value,
+          relation: r.relation,
+          direction: r.direction,
+          start: m.index,
+          end: m.index + m[0].length,
+          order,
+        });
       } else {
         // A vetoed match may hide a valid one starting inside it ("COVID-19 and 25 May").
         re.lastIndex = m.index + 1;

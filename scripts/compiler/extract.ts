@@ -147,6 +147,9 @@ const COORDINATION_REACH = 8;
 const LOCATIVES = new Set(['in', 'nach', 'im', 'at', 'to', 'into', 'в', 'во', 'на']);
 const ARTICLES = new Set(['the', 'der', 'dem', 'den', 'die']);
 
+/** `DEBUG_EXTRACT=1` (./testing/debug.ts) traces the mentions; read once, as every `process.env` read is a slow call. */
+const DEBUG = Boolean(process.env.DEBUG_EXTRACT);
+
 export function extractArticle(input: ArticleInput, ctx: ExtractorContext): ArticleExtraction {
   const { text, reference } = input;
   const language: Language = input.language === 'en' || input.language === 'ru' ? input.language : 'de';
@@ -167,30 +170,13 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
     const forums = forumsHere.filter(
       (m) => m.weak !== 'context' || forumsHere.some((o) => !o.weak && o.id === ctx.knowledge.forums[m.id]?.context),
     );
-    const markers = {
-      planned: cueMatches.filter((m) => m.table === 'planned'),
-      mentioned: cueMatches.filter((m) => m.table === 'mentioned'),
-      venue: cueMatches.filter((m) => m.table === 'venue'),
-      'venue-noun': cueMatches.filter((m) => m.table === 'venue-noun'),
-      anniversary: cueMatches.filter((m) => m.table === 'anniversary'),
-      institution: cueMatches.filter((m) => m.table === 'institution'),
-      attribution: cueMatches.filter((m) => m.table === 'attribution'),
-      both: cueMatches.filter((m) => m.table === 'both'),
-    };
+    const markers = markersOf(cueMatches);
     const f: SentenceFacts = {
       sentence,
       tokens,
       cues: findCues(cueMatches, markers.venue, forums),
       people: [],
-      dates: findDates(sentence.text, reference, language, tokens)
-        .map((d) => {
-          const start = sentence.start + d.span[0];
-          const tokenStart = Math.max(
-            0,
-            tokens.findIndex((t) => t.end > start),
-          );
-          return { ...d, start, end: sentence.start + d.span[1], tokenStart };
-        })
+      dates: datesAt(findDates(sentence.text, reference, language, tokens), sentence, tokens)
         // The date in a dateline ("ASTANA, July 3 (Xinhua) --") is when the report was filed: it is the reference.
         .filter((d) => !input.datelineSpan || d.start >= input.datelineSpan[1] || d.end <= input.datelineSpan[0]),
       places: inTable(matches, 'places').filter((m) => {
@@ -230,15 +216,19 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
   });
 
   // ---- contacts named in the article, each with its status
-  const mentions: Mention[] = facts.flatMap((f) => attachToCues(f, reference));
-  if (process.env.DEBUG_EXTRACT)
+  // A loop, not `flatMap`: most sentences name no contact, and flatMap's generic path costs more than the rest.
+  const mentions: Mention[] = [];
+  for (const f of facts) for (const m of attachToCues(f, reference)) mentions.push(m);
+  if (DEBUG)
     for (const m of mentions)
       console.error(
         `[${input.documentId}] s${m.facts.sentence.index} ${m.cue.type}:${m.cue.kind} "${text.slice(m.cue.start, m.cue.end)}" → ${m.status}` +
           ` people=${m.people.map((p) => p.id + (p.bystander ? '(b)' : '') + (p.inferred ? '(i)' : '')).join(',')} places=${m.places.map((p) => p.id)} forums=${m.forums.map((p) => p.id)} date=${m.date?.text ?? ''}`,
       );
 
-  const forumsMentioned = unique(facts.flatMap((f) => f.forums.map((m) => m.id)));
+  const forumIds: string[] = [];
+  for (const f of facts) for (const m of f.forums) forumIds.push(m.id);
+  const forumsMentioned = unique(forumIds);
   const adHocForums: Record<string, AdHocForum> = {};
   const events: CandidateEvent[] = [];
 
@@ -321,6 +311,56 @@ export function extractArticle(input: ArticleInput, ctx: ExtractorContext): Arti
  */
 function inTable(matches: EntityMatch[], table: string): EntityMatch[] {
   return matches.filter((m) => m.table === table);
+}
+
+/** A sentence's date mentions placed in the document: character span and first token. */
+function datesAt(mentions: DateMention[], sentence: Sentence, tokens: Token[]): DateAt[] {
+  return mentions.map((d) => {
+    const start = sentence.start + d.span[0];
+    let tokenStart = 0;
+    while (tokenStart < tokens.length && tokens[tokenStart]!.end <= start) tokenStart++;
+    // No token ends after the date's start: the first token, as for a date before every token.
+    if (tokenStart === tokens.length) tokenStart = 0;
+    // Written out rather than spread (`{ ...d, … }`), in the same key order: this runs for every date found.
+    return {
+      span: d.span,
+      text: d.text,
+      value: d.value,
+      relation: d.relation,
+      direction: d.direction,
+      start,
+      end: sentence.start + d.span[1],
+      tokenStart,
+    };
+  });
+}
+
+/** The status and context words among a sentence's cue matches, by table (one pass instead of one per table). */
+function markersOf(cueMatches: EntityMatch[]): SentenceFacts['markers'] {
+  const markers: SentenceFacts['markers'] = {
+    planned: [],
+    mentioned: [],
+    venue: [],
+    'venue-noun': [],
+    anniversary: [],
+    institution: [],
+    attribution: [],
+    both: [],
+  };
+  for (const m of cueMatches) {
+    switch (m.table) {
+      case 'planned':
+      case 'mentioned':
+      case 'venue':
+      case 'venue-noun':
+      case 'anniversary':
+      case 'institution':
+      case 'attribution':
+      case 'both':
+        markers[m.table].push(m);
+    }
+  }
+  return markers;
 }
 
 function findCues(cueMatches: EntityMatch[], venueMarkers: EntityMatch[], forums: EntityMatch[]): Cue[] {

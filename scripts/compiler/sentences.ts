@@ -154,10 +154,11 @@ export function splitSentences(text: string, from = 0, quotes = findQuotations(t
   const wide = WIDE_CHAR.test(text);
 
   const push = (end: number) => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const s = start + lead;
-    const e = start + raw.trimEnd().length;
+    // The span `text.slice(start, end).trim()` would cover, found without cutting out and trimming a copy.
+    let s = start;
+    while (s < end && isTrimmed(text.charCodeAt(s))) s++;
+    let e = end;
+    while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
     if (e > s) {
       const sentenceText = wide ? compact(text.slice(s, e)) : text.slice(s, e);
       sentences.push({
@@ -196,11 +197,9 @@ export function splitSentences(text: string, from = 0, quotes = findQuotations(t
       const word = wordBefore(text, Math.max(from, i - 20), i);
       if (/^\d{1,2}$/.test(word)) continue; // ordinal: "am 16. Juli"
       // An initial ("J. Biden", "С. Лавров") does not end a sentence, but a Cyrillic one-letter name after a name
-      // does: "Ван И." is Wang Yi, and Russian puts initials before surnames, never after a name.
-      const nameBefore =
-        /[\u0400-\u04ff][\u0400-\u04ff]+\s+[\u0400-\u04ff]$/u.test(text.slice(Math.max(from, i - 30), i)) &&
-        /(?:^|\s)\p{Lu}\S*\s+\S$/u.test(text.slice(Math.max(from, i - 30), i));
-      if (word.length === 1 && /\p{Lu}/u.test(word) && !nameBefore) continue;
+      // does: "Ван И." is Wang Yi, and Russian puts initials before surnames, never after a name. (The name test
+      // only matters for a one-letter capital, so it runs only then: this is every sentence end.)
+      if (word.length === 1 && /\p{Lu}/u.test(word) && !nameBefore(text, Math.max(from, i - 30), i)) continue;
       if (ABBREVIATIONS.has(word.toLowerCase())) continue;
     }
     push(j);
@@ -209,11 +208,28 @@ export function splitSentences(text: string, from = 0, quotes = findQuotations(t
   return sentences;
 }
 
+/** Whether `text.slice(from, to)` ends in a Cyrillic name followed by a one-letter Cyrillic word ("Ван И"). */
+function nameBefore(text: string, from: number, to: number): boolean {
+  const before = text.slice(from, to);
+  return /[\u0400-\u04ff][\u0400-\u04ff]+\s+[\u0400-\u04ff]$/u.test(before) && /(?:^|\s)\p{Lu}\S*\s+\S$/u.test(before);
+}
+
 /** `/["”“»«’)\]]/`: closing quotes and brackets that may follow a sentence's end mark. */
 function isClosingMark(c: number): boolean {
   return (
     c === 0x22 || c === 0x201d || c === 0x201c || c === 0xbb || c === 0xab || c === 0x2019 || c === 0x29 || c === 0x5d
   );
+}
+
+/**
+ * Whether `trim` removes the code unit: JavaScript's white space and line terminators, which are exactly what `\s`
+ * matches (all in the Basic Multilingual Plane, none a surrogate). Each code unit is classified once.
+ */
+const SPACE = /\s/;
+const trimmedUnits = new Uint8Array(0x10000);
+function isTrimmed(c: number): boolean {
+  if (trimmedUnits[c] === 0) trimmedUnits[c] = SPACE.test(String.fromCharCode(c)) ? 1 : 2;
+  return trimmedUnits[c] === 1;
 }
 
 /** `/[ \t]/` */

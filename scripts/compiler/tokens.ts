@@ -23,6 +23,34 @@ export interface Token {
 export interface WordForms {
   folded: string;
   key: string;
+  /** The spelling itself (every token of this spelling can share this one string instead of its own copy). */
+  raw: string;
+  /** Whether the spelling contains '?' (see Token.wildcard). */
+  wildcard: boolean;
+  /** What lookups keyed by the spelling found, kept with it (see WordMemo). */
+  memo: unknown[];
+}
+
+/** Memos a process may keep on one record at a time; a further one shares a slot (and only misses more often). */
+const MEMO_SLOTS = 8;
+let memosMade = 0;
+
+/**
+ * A lookup's results per spelling, kept on the spelling's shared record: reading a field of the record is cheaper
+ * than a map lookup per token, and the memo goes when the record does. A slot names its owner, so two memos that
+ * share a slot can only displace each other's entries, never read them.
+ */
+export class WordMemo<T> {
+  private readonly slot = (memosMade++ % MEMO_SLOTS) * 2;
+
+  get(word: WordForms): T | undefined {
+    return word.memo[this.slot] === this ? (word.memo[this.slot + 1] as T) : undefined;
+  }
+
+  set(word: WordForms, value: T): void {
+    word.memo[this.slot] = this;
+    word.memo[this.slot + 1] = value;
+  }
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -110,7 +138,7 @@ function formsOf(raw: string): WordForms {
   if (!forms) {
     if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
     const folded = foldText(raw);
-    forms = { folded, key: stem(folded) };
+    forms = { folded, key: stem(folded), raw, wildcard: raw.includes('?'), memo: [] };
     wordForms.set(raw, forms);
   }
   return forms;
@@ -127,7 +155,12 @@ export function tokenize(text: string, offset = 0): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const width = wordCharWidth(text, i);
+    // Most characters are ASCII: classified here without a call.
+    const first = text.charCodeAt(i);
+    let width: number;
+    if (first < 0x80) {
+      width = isAsciiWordChar(first) ? 1 : 0;
+    } else width = wordCharWidth(text, i);
     if (width === 0) {
       i++;
       continue;
@@ -145,20 +178,41 @@ export function tokenize(text: string, offset = 0): Token[] {
       end = runEnd(text, next + after);
     }
     i = end < n && text.charCodeAt(end) === QUESTION ? end + 1 : end;
-    const raw = text.slice(start, end);
-    const word = formsOf(raw);
+    const word = formsOf(text.slice(start, end));
     const at = offset + start;
-    tokens.push({
-      key: word.key,
-      folded: word.folded,
-      raw,
-      start: at,
-      end: at + raw.length,
-      wildcard: raw.includes('?'),
-      word,
-    });
+    // The slice only finds the record: tokens share the record's copy of the spelling, so the slice dies young.
+    tokens.push(new TextToken(at, at + (end - start), word));
   }
   return tokens;
+}
+
+/**
+ * A token of `tokenize`: its position and its spelling's shared record, whose forms it reads through. Every article
+ * makes hundreds of thousands of tokens that live until it is done; three fields instead of seven halve what the
+ * garbage collector copies.
+ */
+class TextToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly word: WordForms,
+  ) {}
+
+  get key(): string {
+    return this.word.key;
+  }
+
+  get folded(): string {
+    return this.word.folded;
+  }
+
+  get raw(): string {
+    return this.word.raw;
+  }
+
+  get wildcard(): boolean {
+    return this.word.wildcard;
+  }
 }
 
 const QUESTION = 0x3f;
@@ -172,7 +226,7 @@ const bmpWordChars = new Uint8Array(0x10000);
 function wordCharWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c < 0x80) return isAsciiWordChar(c) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
@@ -181,10 +235,26 @@ function wordCharWidth(text: string, i: number): number {
   return bmpWordChars[c] === 1 ? 1 : 0;
 }
 
-/** End of the run of letters and digits that continues at `i`. */
+/** `[A-Za-z0-9]` */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** End of the run of letters and digits that continues at `i` (ASCII without a call: most words are). */
 function runEnd(text: string, i: number): number {
+  const n = text.length;
   let end = i;
-  for (let w = wordCharWidth(text, end); w > 0; w = wordCharWidth(text, end)) end += w;
+  while (end < n) {
+    const c = text.charCodeAt(end);
+    if (c < 0x80) {
+      if (!isAsciiWordChar(c)) break;
+      end++;
+      continue;
+    }
+    const w = wordCharWidth(text, end);
+    if (w === 0) break;
+    end += w;
+  }
   return end;
 }
 
