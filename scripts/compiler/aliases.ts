@@ -129,7 +129,9 @@ export class AliasIndex {
       for (let c = 0; c < candidates.length; c++) {
         const entry = candidates[c]!;
         if (tables && !tables.has(entry.table)) continue;
-        const end = this.matchAt(entry, tokens, i);
+        // A candidate of a clean word already agrees with it on its first word (it was looked up by that word's key,
+        // or its prefix was checked against the folded word): only the words after it are compared.
+        const end = this.matchAt(entry, tokens, i, token.wildcard ? 0 : 1);
         if (end < 0) continue;
         const match: EntityMatch = {
           table: entry.table,
@@ -191,10 +193,11 @@ export class AliasIndex {
     return pool.filter((e) => wildcardWordMatches(token.raw, e.raw[0] ?? '', e.prefix && e.keys.length === 1));
   }
 
-  private matchAt(entry: AliasEntry, tokens: Token[], i: number): number {
+  /** The end of `entry`'s match at token `i`, or -1; words before `from` are known to match. */
+  private matchAt(entry: AliasEntry, tokens: Token[], i: number, from: number): number {
     const { keys } = entry;
     if (i + keys.length > tokens.length) return -1;
-    for (let k = 0; k < keys.length; k++) {
+    for (let k = from; k < keys.length; k++) {
       const token = tokens[i + k]!;
       const want = keys[k]!;
       const last = k === keys.length - 1;
