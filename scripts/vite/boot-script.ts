@@ -57,11 +57,12 @@ export function filesOf(bundle: Rollup.OutputBundle, moduleId: string, page?: Ro
   const root = chunkOf(bundle, moduleId);
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const linked = new Set(page ? [page.fileName, ...page.imports] : []);
-  const scripts: string[] = [];
+  // A Set keeps the order chunks were first reached in: the app's own file first, then what it imports.
+  const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (chunk: Rollup.OutputChunk) => {
-    if (scripts.includes(chunk.fileName) || linked.has(chunk.fileName)) return;
-    scripts.push(chunk.fileName);
+    if (scripts.has(chunk.fileName) || linked.has(chunk.fileName)) return;
+    scripts.add(chunk.fileName);
     for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
     for (const file of chunk.imports) {
       const next = byFile.get(file);
@@ -69,7 +70,7 @@ export function filesOf(bundle: Rollup.OutputBundle, moduleId: string, page?: Ro
     }
   };
   visit(root);
-  return { scripts, styles: [...styles] };
+  return { scripts: [...scripts], styles: [...styles] };
 }
 
 /** The chunk that `moduleId` (a path from the project's root) is the entry of. */

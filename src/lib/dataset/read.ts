@@ -33,6 +33,6 @@ export function parseJson(text: string): ReadResult {
   }
 }
 
-export function errorText(e: unknown): string {
+function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
