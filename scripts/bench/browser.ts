@@ -9,7 +9,8 @@
  *     its performance.now() is the result.
  *   - frame times: deltas between consecutive requestAnimationFrame timestamps while the gesture script runs.
  *   - keystroke: keydown event timestamp → the end of the first frame after the input event and after the result
- *     count's last change (a change up to 150 ms later still counts, so a deferred update is not missed).
+ *     count's last change (a change up to 150 ms after the previous one still counts, so a deferred update is not
+ *     missed; the wait itself is not counted).
  *   - heap: CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage().usedSize.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -88,26 +89,39 @@ const INSTALL_KEY_TIMER = `(() => {
   if (!input || !count) throw new Error('search input or result count not found');
   const s = (window.__keys = { done: [], pending: null });
   const channel = new MessageChannel();
-  let lastChange = 0;
-  const finish = (p) => {
+  let framesAwaited = 0;
+  let quiet = 0;
+  // A task posted from a requestAnimationFrame callback runs after that frame's style, layout and paint.
+  const endOfNextFrame = () => {
+    framesAwaited++;
+    requestAnimationFrame(() => channel.port2.postMessage(0));
+  };
+  channel.port1.onmessage = () => {
+    framesAwaited--;
+    const p = s.pending;
+    if (!p) return;
     p.end = performance.now();
-    // Give a deferred update 150 ms to show up before the keystroke counts as done.
-    setTimeout(() => {
+    clearTimeout(quiet);
+    // Done once 150 ms pass with no further change of the result count (a deferred update is not missed) and no
+    // frame still awaited; the time is that of the last frame that showed a change, not of this wait.
+    const settle = () => {
       if (s.pending !== p) return;
-      if (lastChange > p.end) { p.changed = true; requestAnimationFrame(() => channel.port2.postMessage(p)); return; }
+      if (framesAwaited > 0) return; // the awaited frame's message re-arms this wait
       s.done.push({ ms: p.end - p.t0, changed: p.changed, count: count.textContent.trim() });
       s.pending = null;
-    }, 150);
+    };
+    quiet = setTimeout(settle, 150);
   };
-  channel.port1.onmessage = () => { if (s.pending) finish(s.pending); };
-  new MutationObserver(() => { lastChange = performance.now(); if (s.pending) s.pending.changed = true; })
-    .observe(count, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => {
+    if (!s.pending) return;
+    s.pending.changed = true;
+    endOfNextFrame();
+  }).observe(count, { childList: true, characterData: true, subtree: true });
   input.addEventListener('keydown', (e) => {
     s.pending = { t0: Math.min(e.timeStamp, performance.now()), changed: false, end: 0 };
   }, true);
   input.addEventListener('input', () => {
-    const p = s.pending;
-    if (p) requestAnimationFrame(() => channel.port2.postMessage(0));
+    if (s.pending) endOfNextFrame();
   });
 })()`;
 
