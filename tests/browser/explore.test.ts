@@ -29,10 +29,13 @@ async function open(query = '') {
   return { page, problems };
 }
 
-const listedIds = (page: Page) =>
-  page
+/** The events in the list, once a short list has filled up (it renders the rows in view first). */
+const listedIds = async (page: Page) => {
+  await page.locator('section[aria-label] .rows:not([aria-busy="true"])').waitFor({ state: 'attached' });
+  return page
     .locator('section[aria-label] .rows button[data-event-id]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')!).sort());
+};
 
 describe('explore', () => {
   it('typing "Lavrov" finds the events whose articles say "Lawrow"', async () => {

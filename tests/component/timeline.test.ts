@@ -4,7 +4,7 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import TimelineChart from '../../src/components/timeline/TimelineChart.svelte';
 import EventList from '../../src/components/list/EventList.svelte';
 import EventDetail from '../../src/components/detail/EventDetail.svelte';
@@ -206,6 +206,32 @@ describe('EventList with many events', () => {
     );
     expect(ids).not.toContain('e000');
     expect(ids.length).toBeLessThan(100);
+  });
+});
+
+describe('EventList with a short list', () => {
+  it('draws the rows in view at once and the others while the page is idle; a new list starts over', async () => {
+    const events = Array.from({ length: 120 }, (_, i) =>
+      day(`s${String(i).padStart(3, '0')}`, `2015-0${1 + (i % 9)}-1${i % 10}`, {
+        status: i % 2 ? 'mentioned' : 'reported',
+      }),
+    );
+    const { container, state } = mount(EventList as unknown as typeof TimelineChart, events);
+    await tick();
+    const rows = () => container.querySelectorAll('.rows button[data-event-id]').length;
+    const busy = () => container.querySelector('.rows')!.getAttribute('aria-busy');
+    expect(rows()).toBeGreaterThan(3);
+    expect(rows()).toBeLessThan(30);
+    expect(busy()).toBe('true');
+    await vi.waitFor(() => expect(rows()).toBe(120), { timeout: 5_000 });
+    expect(busy()).toBe('false');
+    // A search or filter makes a new list: only its rows in view are drawn with it.
+    state.setFilters({ status: ['mentioned'] });
+    await tick();
+    expect(rows()).toBeLessThan(30);
+    expect(busy()).toBe('true');
+    await vi.waitFor(() => expect(rows()).toBe(60), { timeout: 5_000 });
+    expect(busy()).toBe('false');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../dataset/fixture.ts';
 import { prepareItems } from './extent.ts';
-import { listRows, type ListRow } from './list-rows.ts';
+import { listRows, renderedRows, type ListRow } from './list-rows.ts';
 import { syntheticEntities, syntheticEvents } from './testing.ts';
 import type { TimelineItem } from './types.ts';
 import type { ContactEvent } from '../dataset/types.ts';
@@ -74,5 +74,27 @@ describe('listRows', () => {
       .filter((r) => r.type === 'year')
       .map((r) => (r.type === 'year' ? r.label : ''));
     expect(labels).toEqual(['0050', '0051']);
+  });
+});
+
+describe('renderedRows', () => {
+  // 40 dated items in one year: a heading (0–32 px), then rows of 60 px (row r ≥ 1 starts at 32 + 60 (r − 1)).
+  const rows = listRows(items.slice(0, 40), [], 'undated', HEIGHTS);
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+
+  it.each([
+    ['the rows reaching into the window, nothing filled yet', 0, 200, 0, 300, range(0, 4)],
+    ['a window further down', 500, 800, 0, 300, range(8, 14)],
+    ['the first rows filled, then the window, without repeats', 500, 800, 10, 300, range(0, 14)],
+    ['filled up to the window', 500, 800, 5, 300, [...range(0, 5), ...range(8, 14)]],
+    ['all filled', 500, 800, 1000, 300, range(0, rows.count)],
+    ['a list longer than renderAll: only the window', 500, 800, 1000, 20, range(8, 14)],
+    ['a window past the end', 1e6, 2e6, 0, 300, []],
+  ])('%s', (_, from, to, filled, renderAll, expected) => {
+    expect(renderedRows(rows, from as number, to as number, filled as number, renderAll as number)).toEqual(expected);
+  });
+
+  it('renders nothing for an empty list', () => {
+    expect(renderedRows(listRows([], [], 'undated', HEIGHTS), 0, 1000, 10, 300)).toEqual([]);
   });
 });

@@ -105,3 +105,23 @@ export function listRows(
     },
   };
 }
+
+/**
+ * The positions (ascending) of the rows the list renders: those whose box reaches into [from, to] (the viewport with
+ * some overscan) and, for a list of at most `renderAll` rows, its first `filled` rows as well. The list grows
+ * `filled` while the page is idle after each change, so a search keystroke redraws only the rows in view, and a
+ * moment later a short list is there in full for screen readers, whose reading cursor does not scroll the list.
+ */
+export function renderedRows(
+  rows: Pick<ListRows, 'count' | 'topOf' | 'firstRowBelow'>,
+  from: number,
+  to: number,
+  filled: number,
+  renderAll: number,
+): number[] {
+  const out: number[] = [];
+  const head = rows.count <= renderAll ? Math.min(Math.max(filled, 0), rows.count) : 0;
+  for (let r = 0; r < head; r++) out.push(r);
+  for (let r = Math.max(head, rows.firstRowBelow(from)); r < rows.count && rows.topOf(r) <= to; r++) out.push(r);
+  return out;
+}
