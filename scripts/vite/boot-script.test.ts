@@ -104,7 +104,7 @@ describe('bootScript', () => {
     expect(emitted).toHaveLength(1);
     const { fileName, source } = emitted[0]!;
     expect(fileName).toMatch(/^assets\/early-request-[\w-]{8}\.js$/);
-    expect(html).toBe(`<head><title>x</title><script async src="./${fileName}"></script></head>`);
+    expect(html).toBe(`<head><title>x</title><script async fetchpriority="high" src="./${fileName}"></script></head>`);
     expect(runBoot(source, '')).toEqual([
       'fetch data/contacts.json',
       'modulepreload assets/mount-app.js',
