@@ -554,6 +554,8 @@ export function markdownTable(res: Results): string {
     appOnly(
       'search round trip, query → hits in the page, p50 / p95',
       `${ms(s.median.searchP50)} / ${ms(s.median.searchP95)}`,
+      sp,
+      s.median.searchP95,
     );
     compared(
       'JS heap after load (after GC)',
@@ -717,6 +719,8 @@ async function main(): Promise<number> {
         frames:
           'deltas between consecutive requestAnimationFrame timestamps during the fixed wheel/drag script (browser.ts GESTURES)',
         keystroke: `keydown timestamp → end of the first frame after the input event and the result count's last change; query "${SEARCH_QUERY}" typed one key at a time`,
+        search:
+          "round trip: the app's User Timing entry from sending the query to the hits arriving in the page (worker messaging included); in the worker: the search alone",
         heap: 'CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, 500 ms after first render',
         compile:
           'articles / compile seconds printed by build:data (excludes Node + tsx start-up); MB = corpus bytes incl. sidecars',
