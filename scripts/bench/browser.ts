@@ -83,7 +83,8 @@ const START_FRAMES = `(() => {
 
 const STOP_FRAMES = `(() => { window.__frames.running = false; return window.__frames.deltas; })()`;
 
-const INSTALL_KEY_TIMER = `(() => {
+/** In-page: times each keystroke into `#search-input` (see the definitions above), results in `window.__keys.done`. */
+export const INSTALL_KEY_TIMER = `(() => {
   const input = document.querySelector('#search-input');
   const count = document.querySelector('[data-testid="result-count"]');
   if (!input || !count) throw new Error('search input or result count not found');
@@ -119,6 +120,7 @@ const INSTALL_KEY_TIMER = `(() => {
   }).observe(count, { childList: true, characterData: true, subtree: true });
   input.addEventListener('keydown', (e) => {
     s.pending = { t0: Math.min(e.timeStamp, performance.now()), changed: false, end: 0 };
+    endOfNextFrame(); // a key that changes nothing (no input event) is done after one frame
   }, true);
   input.addEventListener('input', () => {
     if (s.pending) endOfNextFrame();

@@ -531,7 +531,7 @@ export function markdownTable(res: Results): string {
     if (ph) {
       const at = (k: keyof LoadPhases) => fmt(ph[k], 0);
       appOnly(
-        'first render, where the time went (ms since navigation): dataset requested / received / parsed / validated / state built / view mounted',
+        'first render, where the time went (ms since navigation): dataset requested / received / parsed / validated / state built / chart drawn',
         `${at('requested')} / ${at('received')} / ${at('parsed')} / ${at('validated')} / ${at('state')} / ${at('mounted')}`,
       );
       appOnly(
@@ -718,7 +718,7 @@ async function main(): Promise<number> {
           'navigation start → end of the first frame (MessageChannel task after the rAF that first sees ≥1 mark) whose DOM holds the chart with a mark',
         frames:
           'deltas between consecutive requestAnimationFrame timestamps during the fixed wheel/drag script (browser.ts GESTURES)',
-        keystroke: `keydown timestamp → end of the first frame after the input event and the result count's last change; query "${SEARCH_QUERY}" typed one key at a time`,
+        keystroke: `keydown timestamp → end of the first frame after the input event and the result count's last change (a change counts while it comes within 150 ms of the previous frame measured; the wait is not counted); query "${SEARCH_QUERY}" typed one key at a time`,
         search:
           "round trip: the app's User Timing entry from sending the query to the hits arriving in the page (worker messaging included); in the worker: the search alone",
         heap: 'CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, 500 ms after first render',

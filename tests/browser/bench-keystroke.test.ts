@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureTyping } from '../../scripts/bench/browser.ts';
+import { INSTALL_KEY_TIMER, measureTyping } from '../../scripts/bench/browser.ts';
 import { launchBrowser } from './harness.ts';
 
 /** A search box whose count updates `delays` ms after the input (several delays: several updates per key). */
@@ -35,6 +35,17 @@ describe('benchmark keystroke timer', () => {
     return measureTyping(page, 'abc');
   };
 
+  it('finishes a key that changes nothing after about one frame', async () => {
+    await page.setContent(pageWith([]));
+    await page.locator('#search-input').click();
+    await page.evaluate(INSTALL_KEY_TIMER);
+    await page.keyboard.press('Shift');
+    await page.waitForFunction('window.__keys.done.length >= 1', undefined, { timeout: 5_000 });
+    const done = (await page.evaluate('window.__keys.done')) as { ms: number; changed: boolean }[];
+    expect(done[0]!.changed).toBe(false);
+    expect(done[0]!.ms).toBeLessThan(100);
+  });
+
   it('counts an update in the input handler as about one frame', async () => {
     const r = await typeOn([0]);
     expect(r.keys).toBe(3);
@@ -46,14 +57,14 @@ describe('benchmark keystroke timer', () => {
     const r = await typeOn([60]);
     expect(r.keys).toBe(3);
     expect(r.p50).toBeGreaterThanOrEqual(60);
-    // 60 ms + a frame (+ a loaded machine's slack); the old timer reported 60 + 150 ms here.
-    expect(r.max).toBeLessThan(150);
+    // 60 ms + a frame (+ a loaded machine's slack); the old timer reported 60 + 150 ms and more here.
+    expect(r.max).toBeLessThan(200);
   });
 
   it('follows a later second update within the quiet time', async () => {
     const r = await typeOn([20, 120]);
     expect(r.keys).toBe(3);
     expect(r.p50).toBeGreaterThanOrEqual(120);
-    expect(r.max).toBeLessThan(220);
+    expect(r.max).toBeLessThan(260);
   });
 });

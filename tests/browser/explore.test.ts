@@ -31,7 +31,7 @@ async function open(query = '') {
 
 /** The events in the list, once a short list has filled up (it renders the rows in view first). */
 const listedIds = async (page: Page) => {
-  await page.locator('section[aria-label] .rows:not([aria-busy="true"])').waitFor({ state: 'attached' });
+  await page.locator('section[aria-label] .viewport:not(:has(.rows[aria-busy="true"]))').waitFor({ state: 'attached' });
   return page
     .locator('section[aria-label] .rows button[data-event-id]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')!).sort());

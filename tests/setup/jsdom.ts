@@ -14,7 +14,7 @@ afterAll(async () => {
   await loadInteraction();
 });
 
-// Calls back once on observe, which is when Svelte's bind:clientWidth reads the size.
+// Calls back once on observe (as browsers do after the next layout), when observeSize (src/lib/dom) reads again.
 class ResizeObserverShim {
   constructor(private callback: ResizeObserverCallback) {}
   observe(target: Element) {
@@ -25,7 +25,7 @@ class ResizeObserverShim {
 }
 globalThis.ResizeObserver ??= ResizeObserverShim as unknown as typeof ResizeObserver;
 
-// jsdom does no layout: give elements a width so charts sized with bind:clientWidth have room to draw. A test can
+// jsdom does no layout: give elements a width so charts sized with observeSize have room to draw. A test can
 // choose another width with data-test-width on an ancestor.
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
   configurable: true,

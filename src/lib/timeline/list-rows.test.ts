@@ -77,6 +77,17 @@ describe('listRows', () => {
   });
 });
 
+describe('listRows row objects', () => {
+  it('gives the same object for a row asked for again (a re-rendered row has nothing to update)', () => {
+    const rows = listRows(items.slice(0, 50), [undatedEvent('u1')], 'undated', HEIGHTS);
+    expect(rows.rowAt(7)).toBe(rows.rowAt(7));
+    expect(rows.rowAt(0)).toBe(rows.rowAt(0));
+    expect(rows.rowAt(rows.count - 1)).toBe(rows.rowAt(rows.count - 1));
+    // A new list (another search) makes new rows.
+    expect(listRows(items.slice(0, 50), [], 'undated', HEIGHTS).rowAt(7)).not.toBe(rows.rowAt(7));
+  });
+});
+
 describe('renderedRows', () => {
   // 40 dated items in one year: a heading (0–32 px), then rows of 60 px (row r ≥ 1 starts at 32 + 60 (r − 1)).
   const rows = listRows(items.slice(0, 40), [], 'undated', HEIGHTS);

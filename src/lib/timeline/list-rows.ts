@@ -73,21 +73,25 @@ export function listRows(
     return isHeading(r, h) ? (h - 1) * HEADER + before[h - 1]! * ROW : h * HEADER + (r - h) * ROW;
   };
 
+  const makeRow = (r: number): ListRow => {
+    const h = headingsThrough(r);
+    const top = topOf(r);
+    if (isHeading(r, h)) return { index: r, type: 'year', label: labels[h - 1]!, top };
+    const entry = r - h;
+    if (entry < items.length) {
+      const item = items[entry]!;
+      return { index: r, type: 'event', event: item.event, mid: item.mid, lane: item.forumLane, top };
+    }
+    return { index: r, type: 'event', event: undated[entry - items.length]!, mid: null, lane: 'other', top };
+  };
+  /** Rows made so far: a row asked for again is the same object, so a list that re-renders it has nothing to update. */
+  const made: (ListRow | undefined)[] = [];
+
   return {
     count,
     total: count ? topOf(count - 1) + ROW : 0,
     topOf,
-    rowAt(r) {
-      const h = headingsThrough(r);
-      const top = topOf(r);
-      if (isHeading(r, h)) return { index: r, type: 'year', label: labels[h - 1]!, top };
-      const entry = r - h;
-      if (entry < items.length) {
-        const item = items[entry]!;
-        return { index: r, type: 'event', event: item.event, mid: item.mid, lane: item.forumLane, top };
-      }
-      return { index: r, type: 'event', event: undated[entry - items.length]!, mid: null, lane: 'other', top };
-    },
+    rowAt: (r) => (made[r] ??= makeRow(r)),
     rowOfEntry(entry) {
       let h = 0;
       while (h < before.length && before[h]! <= entry) h++;
