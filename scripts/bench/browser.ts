@@ -51,12 +51,23 @@ export const PEER_TARGET: Target = {
 
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
+/**
+ * The console message the page logs once it has measured its first render. The harness waits for this message
+ * rather than polling with page.waitForFunction: Playwright evaluates its own injected script (~15 ms of script on a
+ * 2-core machine) in the page the moment waitForFunction is called, i.e. in the middle of the load being measured;
+ * that delayed the page's own scripts and requests by 15–25 ms. A console message needs nothing in the page.
+ */
+export const FIRST_RENDER_SIGNAL = 'bench:first-render';
+
 function firstRenderScript(marks: string): string {
   return `(() => {
   const SEL = ${JSON.stringify(marks)};
   const bench = (window.__bench = { firstRender: null, detected: null, marks: 0 });
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => { bench.firstRender = performance.now(); };
+  channel.port1.onmessage = () => {
+    bench.firstRender = performance.now();
+    console.debug(${JSON.stringify(FIRST_RENDER_SIGNAL)});
+  };
   function poll() {
     const n = document.querySelectorAll(SEL).length;
     if (n > 0) {
@@ -174,12 +185,15 @@ export async function openAndMeasure(
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.addInitScript({ content: firstRenderScript(target.marks) });
+  // Listening before the navigation: the message may come before goto returns.
+  const rendered = page.waitForEvent('console', {
+    predicate: (m) => m.text() === FIRST_RENDER_SIGNAL,
+    timeout: timeoutMs,
+  });
+  rendered.catch(() => {}); // a failed goto is reported below; this promise must not reject unobserved
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-    await page.waitForFunction('window.__bench && window.__bench.firstRender !== null', undefined, {
-      timeout: timeoutMs,
-      polling: 100,
-    });
+    await rendered;
     const r = (await page.evaluate('window.__bench')) as { firstRender: number; marks: number };
     return { page, first: { ms: r.firstRender, marks: r.marks }, pageErrors };
   } catch (e) {
