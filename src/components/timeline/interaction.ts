@@ -9,6 +9,10 @@ export type Interaction = typeof D3Interaction;
 
 let loading: Promise<Interaction> | null = null;
 
+/** Rejects when the code cannot be fetched (the page reports that: LoadFailureNotice); the next call tries again. */
 export function loadInteraction(): Promise<Interaction> {
-  return (loading ??= import('./d3-interaction.ts'));
+  return (loading ??= import('./d3-interaction.ts').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  }));
 }

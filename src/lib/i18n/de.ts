@@ -164,6 +164,9 @@ export const de = {
     return param ? `Der Parameter „${param}“ wurde ignoriert.` : 'Ein Teil der Adresse wurde ignoriert.';
   },
   dismiss: 'Ausblenden',
+  partsMissing:
+    'Ein Teil der Seite konnte nicht geladen werden: Die Verbindung fehlt, oder die Website wurde seit dem Öffnen dieser Seite aktualisiert. Was ihn braucht (etwa die Suche), funktioniert erst nach dem Neuladen.',
+  reload: 'Seite neu laden',
 };
 
 export type Messages = typeof de;

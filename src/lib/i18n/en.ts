@@ -155,4 +155,7 @@ export const en: Messages = {
   notices: 'Notices about the address',
   ignoredParam: (notice) => notice,
   dismiss: 'Dismiss',
+  partsMissing:
+    'Part of the page could not be loaded: the connection is gone, or the site was updated since this page was opened. What needs it (search, for one) works again after a reload.',
+  reload: 'Reload page',
 };

@@ -32,12 +32,32 @@ function fakeWorker(reply: (request: SearchRequest) => SearchReply[]) {
 
 const ready = (count = 3, firstId = 'a', lastId = 'c'): SearchReply => ({ type: 'ready', count, firstId, lastId });
 
+/** Fails to fetch the index's code `failures` times, then loads it (as when the connection comes back). */
+function flakyIndexLoader(failures: number) {
+  let calls = 0;
+  const load = () => {
+    calls++;
+    return calls <= failures
+      ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+      : import('./index.ts');
+  };
+  return { load, calls: () => calls };
+}
+
 describe('localSearchClient', () => {
   it('answers with positions in dataset.events and the query words', async () => {
     const hits = await localSearchClient(dataset).search('beijing');
     expect([...hits.indices]).toEqual([1]);
     expect(hits.query).toBe('beijing');
     expect(hits.terms).toEqual(['beijing']);
+  });
+
+  it('rejects a query when the search code cannot be fetched, and tries again with the next', async () => {
+    const flaky = flakyIndexLoader(1);
+    const client = localSearchClient(dataset, flaky.load);
+    await expect(client.search('beijing')).rejects.toThrow(/dynamically imported module/);
+    expect([...(await client.search('beijing')).indices]).toEqual([1]);
+    expect(flaky.calls()).toBe(2);
   });
 });
 
@@ -67,6 +87,17 @@ describe('workerSearchClient', () => {
     expect([...hits.indices]).toEqual([0]);
     expect(fake.isTerminated()).toBe(true);
     expect([...(await client.search('summit')).indices]).toEqual([1]);
+  });
+
+  it('rejects the queries in flight when the worker fails and the search code cannot be fetched either', async () => {
+    const fake = fakeWorker((r) => (r.type === 'load' ? [{ type: 'failed', detail: 'offline' }] : []));
+    const client = workerSearchClient(
+      dataset,
+      'http://host/d.json',
+      () => fake.worker as never,
+      flakyIndexLoader(9).load,
+    );
+    await expect(client.search('tashkent')).rejects.toThrow(/dynamically imported module/);
   });
 
   it('searches in the page when the worker cannot be created', async () => {

@@ -4,6 +4,7 @@
  * waits for the index to be built (the worker builds it in the background right after the first view).
  */
 import type { Dataset } from '../dataset/types.ts';
+import type * as SearchIndex from './index.ts';
 import type { Searcher } from './index.ts';
 import type { SearchReply, SearchRequest } from './protocol.ts';
 
@@ -23,17 +24,27 @@ export interface SearchClient {
   dispose(): void;
 }
 
-/** Searches in the page; the search code is fetched and the index built on the first query. */
-export function localSearchClient(dataset: Dataset): SearchClient {
+type IndexModule = Pick<typeof SearchIndex, 'buildSearchDocs' | 'createSearcher'>;
+const loadIndex = (): Promise<IndexModule> => import('./index.ts');
+
+/**
+ * Searches in the page; the search code is fetched (by `load`) and the index built on the first query. A query
+ * rejects when that code cannot be fetched.
+ */
+export function localSearchClient(dataset: Dataset, load = loadIndex): SearchClient {
   let searcher: Promise<Searcher> | null = null;
   const build = async () => {
-    const { buildSearchDocs, createSearcher } = await import('./index.ts');
+    const { buildSearchDocs, createSearcher } = await load();
     return createSearcher(buildSearchDocs(dataset));
   };
   return {
     async search(query) {
-      searcher ??= build();
-      const ready = await searcher;
+      // A failed build (its code could not be fetched) is forgotten, so the next query tries again.
+      const building = (searcher ??= build().catch((error: unknown) => {
+        searcher = null;
+        throw error;
+      }));
+      const ready = await building;
       const start = performance.now();
       const { indices, terms } = ready.search(query);
       return { query, indices, terms, ms: performance.now() - start };
@@ -44,14 +55,19 @@ export function localSearchClient(dataset: Dataset): SearchClient {
   };
 }
 
-type Pending = { query: string; resolve: (hits: SearchHits) => void };
+type Pending = { query: string; resolve: (hits: SearchHits) => void; reject: (error: unknown) => void };
 
 /**
  * Searches in a worker that loads `dataUrl` itself. Falls back to `localSearchClient` (answering every pending
  * query) when the worker cannot start, fails to load, or holds other events than the page.
  */
-export function workerSearchClient(dataset: Dataset, dataUrl: string, createWorker: () => Worker): SearchClient {
-  const local = localSearchClient(dataset);
+export function workerSearchClient(
+  dataset: Dataset,
+  dataUrl: string,
+  createWorker: () => Worker,
+  load = loadIndex,
+): SearchClient {
+  const local = localSearchClient(dataset, load);
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let worker: Worker | null = null;
@@ -62,7 +78,7 @@ export function workerSearchClient(dataset: Dataset, dataUrl: string, createWork
     failed = true;
     worker?.terminate();
     worker = null;
-    for (const p of pending.values()) void local.search(p.query).then(p.resolve);
+    for (const p of pending.values()) void local.search(p.query).then(p.resolve, p.reject);
     pending.clear();
   };
 
@@ -94,8 +110,8 @@ export function workerSearchClient(dataset: Dataset, dataUrl: string, createWork
     search(query) {
       if (failed || !worker) return local.search(query);
       const id = nextId++;
-      return new Promise<SearchHits>((resolve) => {
-        pending.set(id, { query, resolve });
+      return new Promise<SearchHits>((resolve, reject) => {
+        pending.set(id, { query, resolve, reject });
         worker!.postMessage({ type: 'search', id, query } satisfies SearchRequest);
       });
     },

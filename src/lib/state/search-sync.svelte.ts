@@ -32,13 +32,19 @@ export function syncSearch(state: TimelineState) {
         performance.measure?.(SEARCH_MEASURE, { start, end });
         performance.measure?.(SEARCH_COMPUTE_MEASURE, { start: end - hits.ms, end });
         if (current) state.hits = hits;
-      });
+      })
+      // Its code could not be fetched (the client's, or the index's the first query loads): the page says so, and the
+      // next query tries again.
+      .catch(() => (state.partsMissing = true));
     return () => {
       current = false;
     };
   });
   $effect(() => {
-    const cancelWarm = whenIdle(() => void state.searchClient(), { timeout: 2000, fallbackMs: 500 });
+    const cancelWarm = whenIdle(() => void state.searchClient().catch(() => undefined /* noted by the state */), {
+      timeout: 2000,
+      fallbackMs: 500,
+    });
     return () => {
       cancelWarm();
       state.disposeSearch();

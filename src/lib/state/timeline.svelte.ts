@@ -6,6 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ContactEvent, Dataset } from '../dataset/types.ts';
 import { EMPTY_FILTERS, activeFilterCount, matchesFilters, type Filters } from '../filter/facets.ts';
+import type * as SearchClientModule from '../search/client.ts';
 import type { SearchClient, SearchHits } from '../search/client.ts';
 import { loadMessages, messagesFor, hasMessages, type Language } from '../i18n/messages.ts';
 import { prepareItems, type PreparedItems } from '../timeline/extent.ts';
@@ -15,6 +16,8 @@ import type { LaneMode, TimelineItem } from '../timeline/types.ts';
 import { fullDomain, presetWindow } from '../timeline/zoom.ts';
 
 const KEY = Symbol('timeline-state');
+
+type SearchModule = Pick<typeof SearchClientModule, 'createSearchClient'>;
 
 export type Preset = 'all' | '5y' | '1y';
 
@@ -58,15 +61,28 @@ export class TimelineState {
    * first view's script nor building the index delays that view.
    */
   searchClient(): Promise<SearchClient> {
-    return (this.#searchClient ??= import('../search/client.ts').then((m) =>
-      m.createSearchClient(this.dataset, this.#dataUrl),
-    ));
+    return (this.#searchClient ??= this.#loadSearch()
+      .then((m) => m.createSearchClient(this.dataset, this.#dataUrl))
+      .catch((error: unknown) => {
+        // Its code could not be fetched: say so, and let the next query try again (the connection may be back).
+        this.#searchClient = null;
+        this.partsMissing = true;
+        throw error;
+      }));
   }
   /** Ends the worker, if one was started. */
   disposeSearch() {
-    void this.#searchClient?.then((client) => client.dispose());
+    void this.#searchClient?.then(
+      (client) => client.dispose(),
+      () => undefined,
+    );
     this.#searchClient = null;
   }
+  /**
+   * Code for a part of the page could not be fetched (the connection is gone, or the site was updated since the page
+   * was opened and its old files are gone): the page says so and offers a reload (see LoadFailureNotice.svelte).
+   */
+  partsMissing = $state(false);
   /** The latest answer; may be for an earlier query while the current one runs (the view keeps it meanwhile). */
   hits = $state.raw<SearchHits | null>(null);
   /** The hits in effect: none without a query. */
@@ -165,10 +181,19 @@ export class TimelineState {
   #lastPinned: ReadonlySet<string> | null = null;
 
   /** `dataUrl`: where the dataset was fetched from (null when inline), for the search worker to load it too. */
-  constructor(dataset: Dataset, lang: Language, dataUrl: string | null = null) {
+  readonly #loadSearch: () => Promise<SearchModule>;
+
+  /** `loadSearch` fetches the search client's code (a seam for tests of what happens when that fails). */
+  constructor(
+    dataset: Dataset,
+    lang: Language,
+    dataUrl: string | null = null,
+    loadSearch: () => Promise<SearchModule> = () => import('../search/client.ts'),
+  ) {
     this.dataset = dataset;
     this.lang = lang;
     this.#dataUrl = dataUrl;
+    this.#loadSearch = loadSearch;
     this.prepared = prepareItems(dataset.events, dataset.entities);
   }
 
