@@ -64,7 +64,8 @@ export class TimelineState {
     return (this.#searchClient ??= this.#loadSearch()
       .then((m) => m.createSearchClient(this.dataset, this.#dataUrl))
       .catch((error: unknown) => {
-        // Its code could not be fetched: say so, and let the next query try again (the connection may be back).
+        // Its code could not be fetched: say so, and let the next query try again. (Browsers that remember a failed
+        // import, like Chromium, fail it again until the page is reloaded: hence the reload the notice offers.)
         this.#searchClient = null;
         this.partsMissing = true;
         throw error;
