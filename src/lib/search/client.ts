@@ -5,7 +5,6 @@
  */
 import type { Dataset } from '../dataset/types.ts';
 import type * as SearchIndex from './index.ts';
-import type { Searcher } from './index.ts';
 import type { SearchReply, SearchRequest } from './protocol.ts';
 
 export interface SearchHits {
@@ -32,7 +31,7 @@ const loadIndex = (): Promise<IndexModule> => import('./index.ts');
  * rejects when that code cannot be fetched.
  */
 export function localSearchClient(dataset: Dataset, load = loadIndex): SearchClient {
-  let searcher: Promise<Searcher> | null = null;
+  let searcher: Promise<SearchIndex.Searcher> | null = null;
   const build = async () => {
     const { buildSearchDocs, createSearcher } = await load();
     return createSearcher(buildSearchDocs(dataset));
