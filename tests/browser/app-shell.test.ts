@@ -81,7 +81,7 @@ describe('app shell', () => {
 
   it('says when a part of the page cannot be fetched (offline, or the site redeployed), without an uncaught error', async () => {
     const { page, problems } = await openPage(browser, server.url);
-    const searchCode = /\/assets\/(client|search)[-.][^/]*\.js$/;
+    const searchCode = /\/assets\/(client|search|export-actions)[-.][^/]*\.js$/;
     await page.route(searchCode, (route) => route.abort());
     await page.goto(server.url);
     await page.getByTestId('title-line').waitFor();
@@ -91,6 +91,9 @@ describe('app shell', () => {
     await notice.waitFor();
     expect(await notice.getAttribute('role')).toBe('alert');
     expect(await notice.textContent()).toContain('Ein Teil der Seite konnte nicht geladen werden');
+    // An export whose code cannot be fetched does nothing more than that either.
+    await page.locator('[data-export="csv"]').click();
+    await page.waitForTimeout(200);
     expect(problems.pageErrors).toEqual([]);
     // Once the files can be fetched again, the reload it offers brings search back (the query is kept in the URL).
     await page.unroute(searchCode);
