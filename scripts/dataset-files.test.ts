@@ -12,6 +12,7 @@ import {
   chunkGroup,
   inlineTexts,
   readDatasetWithTexts,
+  removeLeftoverTemporaries,
   removeStaleChunks,
   splitTexts,
   textsFolderName,
@@ -195,6 +196,19 @@ describe('writeDatasetFiles', () => {
     expect(readDatasetWithTexts(out).documents[0]!.text).toBe('Rewritten text.');
     expect(readdirSync(join(dir, 'data')).sort()).toEqual(['contacts.json', 'contacts.json.gz', 'contacts.texts']);
     expect(gunzipSync(readFileSync(`${out}.gz`)).equals(readFileSync(out))).toBe(true);
+  });
+
+  it('removes temporary copies of the main file that a killed build left, not those of a running build', () => {
+    const dir = tempDir();
+    const out = join(dir, 'contacts.json');
+    // Above the largest process id Linux hands out (2^22): no such process runs.
+    const gone = 4_194_305;
+    const leftovers = [`contacts.json.${gone}.tmp`, `contacts.json.gz.${gone}.tmp`];
+    const kept = [`contacts.json.${process.ppid}.tmp`, `other.json.${gone}.tmp`, 'contacts.json.tmp', 'notes.txt'];
+    for (const name of [...leftovers, ...kept]) writeFileSync(join(dir, name), 'x');
+    writeDatasetFiles(out, dataset());
+    expect(readdirSync(dir).sort()).toEqual(['contacts.json', 'contacts.json.gz', 'contacts.texts', ...kept].sort());
+    expect(removeLeftoverTemporaries(join(dir, 'missing', 'contacts.json'))).toEqual([]);
   });
 
   it('removeStaleChunks leaves a missing folder alone', () => {

@@ -144,6 +144,7 @@ export function writeDatasetFiles(out: string, dataset: Dataset): { mainBytes: n
   writeAtomically(`${out}.gz`, gzipSync(json));
   writeAtomically(out, json);
   removeStaleChunks(folder, new Set(chunks.map((c) => c.name)));
+  removeLeftoverTemporaries(out);
   return {
     mainBytes: Buffer.byteLength(json),
     textBytes: chunks.reduce((sum, c) => sum + Buffer.byteLength(c.content), 0),
@@ -158,6 +159,36 @@ export function removeStaleChunks(folder: string, keep: ReadonlySet<string>): st
     .sort();
   for (const name of removed) rmSync(join(folder, name), { force: true });
   return removed;
+}
+
+/**
+ * Deletes the temporary copies of `out` and of its gzip copy (`contacts.json.1234.tmp`) that a build killed while
+ * writing them left beside them: in `public/data/` they would be published with the site. A temporary file of a
+ * build that is still running is left alone. Returns the names deleted.
+ */
+export function removeLeftoverTemporaries(out: string): string[] {
+  const folder = dirname(out);
+  if (!existsSync(folder)) return [];
+  const ours = new Set([basename(out), `${basename(out)}.gz`]);
+  const removed = readdirSync(folder)
+    .filter((name) => {
+      const temp = /^(.+)\.(\d+)\.tmp$/.exec(name);
+      return !!temp && ours.has(temp[1]!) && !isOtherRunningProcess(Number(temp[2]));
+    })
+    .sort();
+  for (const name of removed) rmSync(join(folder, name), { force: true });
+  return removed;
+}
+
+/** Whether `pid` is a process other than this one that is still running (signal 0 only checks). */
+function isOtherRunningProcess(pid: number): boolean {
+  if (pid === process.pid) return false; // this build's own temporaries are renamed by now: one left is older
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // it exists, under another user
+  }
 }
 
 /**
