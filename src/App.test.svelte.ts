@@ -33,6 +33,19 @@ describe('App shell', () => {
     expect(await screen.findByTestId('title-line')).toHaveTextContent('3 contacts from 2 articles, 2001–2025');
   });
 
+  it('says in the page language which parts of the address it ignored', async () => {
+    history.replaceState(null, '', '/?lang=de&foo=1&lanes=diagonal');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
+    );
+    render(App);
+    await screen.findByTestId('title-line');
+    const notices = screen.getByText('Hinweise zur Adresse:').closest('[role="status"]');
+    expect(notices).toHaveTextContent('Unbekannter Parameter „foo“ ignoriert.');
+    expect(notices).toHaveTextContent('„lanes=diagonal“ ignoriert: erwartet forum, kind oder level.');
+  });
+
   it('explains a broken dataset and offers a retry', async () => {
     vi.stubGlobal(
       'fetch',

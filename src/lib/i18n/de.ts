@@ -1,5 +1,22 @@
 /** German UI strings: the reference table. Every other language must provide the same keys (see ./messages.ts). */
+import type { ExpectedValue, UrlNotice } from '../url/state.ts';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function expectedDe(expected: Exclude<ExpectedValue, 'event-id'>): string {
+  if (typeof expected === 'object') {
+    const o = expected.options;
+    return o.length > 1 ? `${o.slice(0, -1).join(', ')} oder ${o.at(-1)!}` : (o[0] ?? '');
+  }
+  return {
+    'forum-keys': 'Forumsschlüssel wie sco oder bilateral',
+    'person-keys': 'Personenschlüssel wie lavrov',
+    'topic-keys': 'Themenschlüssel wie afghanistan',
+    flag: '1 oder 0',
+    'year-or-month': 'ein Jahr (2021) oder einen Monat (2021-07)',
+    'day-range': 'zwei Tage wie 2021-01-01..2021-12-31',
+  }[expected];
+}
 
 export const de = {
   appTitle: 'Kontakt-Zeitleiste',
@@ -158,10 +175,27 @@ export const de = {
   sourceLine: (title: string, url: string) => `Quelle: ${title} · Contact Timeline · ${url}`,
   printTable: 'Kontakte dieser Ansicht',
   notices: 'Hinweise zur Adresse',
-  /** URL notices come from the parser in English ("Ignored \"x=y\": …"); German names the parameter only. */
-  ignoredParam: (notice: string) => {
-    const param = /^Ignored "([^"]*)"/.exec(notice)?.[1];
-    return param ? `Der Parameter „${param}“ wurde ignoriert.` : 'Ein Teil der Adresse wurde ignoriert.';
+  urlNotice: (n: UrlNotice): string => {
+    switch (n.kind) {
+      case 'unreadable':
+        return 'Die Parameter der Adresse konnten nicht gelesen werden und wurden ignoriert.';
+      case 'unknown-param':
+        return `Unbekannter Parameter „${n.param}“ ignoriert.`;
+      case 'repeated':
+        return `„${n.param}=${n.value}“ ignoriert: mehrfach angegeben.`;
+      case 'too-long':
+        return `„${n.param}“ ignoriert: länger als ${n.max} Zeichen.`;
+      case 'invalid':
+        return n.expected === 'event-id'
+          ? `„${n.param}=${n.value}“ ignoriert: keine Kontakt-ID.`
+          : `„${n.param}=${n.value}“ ignoriert: erwartet ${expectedDe(n.expected)}.`;
+      case 'reversed-range':
+        return `„from=${n.from}&to=${n.to}“ ignoriert: Der Zeitraum endet vor seinem Beginn.`;
+      case 'reversed-window':
+        return `„view=${n.value}“ ignoriert: Der Ausschnitt endet vor seinem Beginn.`;
+      case 'foreign-data':
+        return '„data“ ignoriert: Nur Datensätze von dieser Website können geladen werden.';
+    }
   },
   dismiss: 'Ausblenden',
   partsMissing:

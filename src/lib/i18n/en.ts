@@ -1,7 +1,23 @@
 /** English UI strings; the type makes a missing key a compile error. */
 import type { Messages } from './de.ts';
+import type { ExpectedValue } from '../url/state.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function expectedEn(expected: Exclude<ExpectedValue, 'event-id'>): string {
+  if (typeof expected === 'object') {
+    const o = expected.options;
+    return o.length > 1 ? `${o.slice(0, -1).join(', ')} or ${o.at(-1)!}` : (o[0] ?? '');
+  }
+  return {
+    'forum-keys': 'forum keys like sco or bilateral',
+    'person-keys': 'person keys like lavrov',
+    'topic-keys': 'topic keys like afghanistan',
+    flag: '1 or 0',
+    'year-or-month': 'a year (2021) or month (2021-07)',
+    'day-range': 'two days like 2021-01-01..2021-12-31',
+  }[expected];
+}
 
 export const en: Messages = {
   appTitle: 'Contact Timeline',
@@ -153,7 +169,28 @@ export const en: Messages = {
   sourceLine: (title, url) => `Source: ${title} · Contact Timeline · ${url}`,
   printTable: 'Contacts in this view',
   notices: 'Notices about the address',
-  ignoredParam: (notice) => notice,
+  urlNotice: (n) => {
+    switch (n.kind) {
+      case 'unreadable':
+        return 'Ignored the query string: it could not be read.';
+      case 'unknown-param':
+        return `Ignored unknown parameter "${n.param}".`;
+      case 'repeated':
+        return `Ignored "${n.param}=${n.value}": given more than once.`;
+      case 'too-long':
+        return `Ignored "${n.param}": longer than ${n.max} characters.`;
+      case 'invalid':
+        return n.expected === 'event-id'
+          ? `Ignored "${n.param}=${n.value}": not an event id.`
+          : `Ignored "${n.param}=${n.value}": expected ${expectedEn(n.expected)}.`;
+      case 'reversed-range':
+        return `Ignored "from=${n.from}&to=${n.to}": the range ends before it starts.`;
+      case 'reversed-window':
+        return `Ignored "view=${n.value}": the window ends before it starts.`;
+      case 'foreign-data':
+        return 'Ignored "data": only datasets from this site can be loaded.';
+    }
+  },
   dismiss: 'Dismiss',
   partsMissing:
     'Part of the page could not be loaded: the connection is gone, or the site was updated since this page was opened. What needs it (search, for one) works again after a reload.',

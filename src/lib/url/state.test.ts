@@ -2,6 +2,8 @@ import { mulberry32 } from '../random.ts';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, EVENT_STATUSES } from '../dataset/types.ts';
 import { EMPTY_FILTERS, type Filters } from '../filter/facets.ts';
+import { de } from '../i18n/de.ts';
+import { en } from '../i18n/en.ts';
 import {
   DEFAULT_VIEW,
   isSafeDataPath,
@@ -16,7 +18,11 @@ const view = (over: Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<Fi
   ...over,
   filters: { ...EMPTY_FILTERS, ...over.filters },
 });
-const parse = (s: string) => parseViewState(s);
+/** Parses, with the notices in English words (what the English interface shows). */
+const parse = (s: string) => {
+  const { state, notices } = parseViewState(s);
+  return { state, notices: notices.map(en.urlNotice) };
+};
 
 /** A structural check of everything parseViewState promises about its result. */
 function assertValid(s: ViewState) {
@@ -139,6 +145,22 @@ describe('parseViewState', () => {
   });
 
   it.each([
+    ['lanes=diagonal', '„lanes=diagonal“ ignoriert: erwartet forum, kind oder level.'],
+    ['foo=1', 'Unbekannter Parameter „foo“ ignoriert.'],
+    ['lanes=kind&lanes=level', '„lanes=level“ ignoriert: mehrfach angegeben.'],
+    [`q=${'x'.repeat(501)}`, '„q“ ignoriert: länger als 500 Zeichen.'],
+    ['forum=SCO', '„forum=SCO“ ignoriert: erwartet Forumsschlüssel wie sco oder bilateral.'],
+    ['from=2021-13', '„from=2021-13“ ignoriert: erwartet ein Jahr (2021) oder einen Monat (2021-07).'],
+    ['from=2025&to=2021-12', '„from=2025&to=2021-12“ ignoriert: Der Zeitraum endet vor seinem Beginn.'],
+    ['view=2021-03-01..2021-02-01', '„view=2021-03-01..2021-02-01“ ignoriert: Der Ausschnitt endet vor seinem Beginn.'],
+    ['event=../etc', '„event=../etc“ ignoriert: keine Kontakt-ID.'],
+    ['embed=yes', '„embed=yes“ ignoriert: erwartet 1 oder 0.'],
+    ['data=https://evil.example/x.json', '„data“ ignoriert: Nur Datensätze von dieser Website können geladen werden.'],
+  ])('%s → the German notice', (query, words) => {
+    expect(parseViewState(query).notices.map(de.urlNotice)).toEqual([words]);
+  });
+
+  it.each([
     'https://evil.example/x.json',
     '//evil.example/x.json',
     'data//x.json',
@@ -224,7 +246,11 @@ describe('parseViewState', () => {
       expect(() => (result = parseViewState(query)), query).not.toThrow();
       const { state, notices } = result as ReturnType<typeof parseViewState>;
       assertValid(state);
-      for (const n of notices) expect(n.length, n).toBeLessThan(200);
+      for (const n of notices)
+        for (const words of [en.urlNotice(n), de.urlNotice(n)]) {
+          expect(words.length, words).toBeLessThan(200);
+          expect(words, JSON.stringify(n)).not.toMatch(/undefined|\[object/);
+        }
       // The canonical form of whatever survived parses back to the same state, without notices.
       const again = parseViewState(serializeViewState(state));
       expect(again, query).toEqual({ state, notices: [] });

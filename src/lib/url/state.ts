@@ -70,6 +70,31 @@ const EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
 const YEAR_MONTH = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** What a value of a parameter should have looked like; the UI words it in its language (src/lib/i18n). */
+export type ExpectedValue =
+  | { options: readonly string[] }
+  | 'forum-keys'
+  | 'person-keys'
+  | 'topic-keys'
+  | 'flag'
+  | 'year-or-month'
+  | 'day-range'
+  | 'event-id';
+
+/**
+ * A part of the address that was ignored, and why: data, not a sentence, so that each interface language can say it.
+ * `param` and `value` are shortened to what identifies them.
+ */
+export type UrlNotice =
+  | { kind: 'unreadable' }
+  | { kind: 'unknown-param'; param: string }
+  | { kind: 'repeated'; param: string; value: string }
+  | { kind: 'too-long'; param: string; max: number }
+  | { kind: 'invalid'; param: string; value: string; expected: ExpectedValue }
+  | { kind: 'reversed-range'; from: string; to: string }
+  | { kind: 'reversed-window'; value: string }
+  | { kind: 'foreign-data' };
+
 /** Shown in notices: enough of the value to recognise it, never a wall of text. */
 function shown(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
@@ -95,76 +120,74 @@ function emptyState(): ViewState {
   return { ...DEFAULT_VIEW, filters: { ...EMPTY_FILTERS, forum: [], kind: [], person: [], topic: [], status: [] } };
 }
 
-export function parseViewState(search: string): { state: ViewState; notices: string[] } {
+export function parseViewState(search: string): { state: ViewState; notices: UrlNotice[] } {
   const state = emptyState();
-  const notices: string[] = [];
-  const ignore = (name: string, value: string, why: string) =>
-    notices.push(`Ignored "${name}=${shown(value)}": ${why}.`);
+  const notices: UrlNotice[] = [];
+  const ignore = (param: string, value: string, expected: ExpectedValue) =>
+    notices.push({ kind: 'invalid', param, value: shown(value), expected });
 
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
   } catch {
-    return { state, notices: ['Ignored the query string: it could not be read.'] };
+    return { state, notices: [{ kind: 'unreadable' }] };
   }
 
   const seen = new Set<string>();
   const values = new Map<Param, string>();
   for (const [name, value] of params) {
     if (!(PARAM_ORDER as readonly string[]).includes(name)) {
-      notices.push(`Ignored unknown parameter "${shown(name)}".`);
+      notices.push({ kind: 'unknown-param', param: shown(name) });
       continue;
     }
     if (seen.has(name)) {
-      ignore(name, value, 'given more than once');
+      notices.push({ kind: 'repeated', param: name, value: shown(value) });
       continue;
     }
     seen.add(name);
     if (value.length > MAX_VALUE_LENGTH) {
-      notices.push(`Ignored "${name}": longer than ${MAX_VALUE_LENGTH} characters.`);
+      notices.push({ kind: 'too-long', param: name, max: MAX_VALUE_LENGTH });
       continue;
     }
     // An empty value is the same as leaving the parameter out.
     if (value !== '') values.set(name as Param, value);
   }
 
-  const list = (name: Param, valid: (item: string) => boolean, expected: string): string[] => {
+  const list = (name: Param, valid: (item: string) => boolean, expected: ExpectedValue): string[] => {
     const raw = values.get(name);
     if (raw === undefined) return [];
     const items = raw.split(',').filter((item) => item !== '');
     const good = items.filter(valid);
     const bad = items.filter((item) => !valid(item));
-    if (bad.length > 0) ignore(name, bad.join(','), `expected ${expected}`);
+    if (bad.length > 0) ignore(name, bad.join(','), expected);
     // Canonical: sorted and unique, so equal selections compare (and serialize) equal.
     return [...new Set(good)].sort();
   };
   const key = (item: string) => KEY.test(item);
   const oneOf = (options: readonly string[]) => (item: string) => options.includes(item);
-  const options = (o: readonly string[]) =>
-    o.length > 1 ? `${o.slice(0, -1).join(', ')} or ${o[o.length - 1] as string}` : (o[0] ?? '');
 
   const q = values.get('q');
   if (q !== undefined) state.q = q;
 
   const f = state.filters;
-  f.forum = list('forum', key, 'forum keys like sco or bilateral');
-  f.kind = list('kind', oneOf(EVENT_KINDS), options(EVENT_KINDS));
-  f.person = list('person', key, 'person keys like lavrov');
-  f.topic = list('topic', key, 'topic keys like afghanistan');
-  f.status = list('status', oneOf(EVENT_STATUSES), options(EVENT_STATUSES));
+  f.forum = list('forum', key, 'forum-keys');
+  f.kind = list('kind', oneOf(EVENT_KINDS), { options: EVENT_KINDS });
+  f.person = list('person', key, 'person-keys');
+  f.topic = list('topic', key, 'topic-keys');
+  f.status = list('status', oneOf(EVENT_STATUSES), { options: EVENT_STATUSES });
 
   const mentioned = values.get('mentioned');
   if (mentioned === '1') f.includeMentionedForums = true;
-  else if (mentioned !== undefined && mentioned !== '0') ignore('mentioned', mentioned, 'expected 1 or 0');
+  else if (mentioned !== undefined && mentioned !== '0') ignore('mentioned', mentioned, 'flag');
 
   const from = values.get('from');
   const to = values.get('to');
   const goodFrom = from !== undefined && YEAR_MONTH.test(from) ? from : null;
   const goodTo = to !== undefined && YEAR_MONTH.test(to) ? to : null;
-  if (from !== undefined && goodFrom === null) ignore('from', from, 'expected a year (2021) or month (2021-07)');
-  if (to !== undefined && goodTo === null) ignore('to', to, 'expected a year (2021) or month (2021-07)');
+  if (from !== undefined && goodFrom === null) ignore('from', from, 'year-or-month');
+  if (to !== undefined && goodTo === null) ignore('to', to, 'year-or-month');
   if (goodFrom !== null && goodTo !== null && fromAfterTo(goodFrom, goodTo)) {
-    notices.push(`Ignored "from=${goodFrom}&to=${goodTo}": the range ends before it starts.`);
+    notices.push({ kind: 'reversed-range', from: goodFrom, to: goodTo });
   } else {
     f.from = goodFrom;
     f.to = goodTo;
@@ -174,9 +197,9 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   if (view !== undefined) {
     const [start, end, ...rest] = view.split('..');
     if (start === undefined || end === undefined || rest.length > 0 || !isDay(start) || !isDay(end)) {
-      ignore('view', view, 'expected two days like 2021-01-01..2021-12-31');
+      ignore('view', view, 'day-range');
     } else if (start > end) {
-      ignore('view', view, 'the window ends before it starts');
+      notices.push({ kind: 'reversed-window', value: shown(view) });
     } else {
       state.window = [start, end];
     }
@@ -185,26 +208,26 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   const event = values.get('event');
   if (event !== undefined) {
     if (EVENT_ID.test(event)) state.event = event;
-    else ignore('event', event, 'not an event id');
+    else ignore('event', event, 'event-id');
   }
 
   const lanes = values.get('lanes');
   if (lanes !== undefined) {
     if (oneOf(LANE_OPTIONS)(lanes)) state.lanes = lanes as Lanes;
-    else ignore('lanes', lanes, `expected ${options(LANE_OPTIONS)}`);
+    else ignore('lanes', lanes, { options: LANE_OPTIONS });
   }
 
   const lang = values.get('lang');
   if (lang !== undefined) {
     if (oneOf(LANG_OPTIONS)(lang)) state.lang = lang as Lang;
-    else ignore('lang', lang, `expected ${options(LANG_OPTIONS)}`);
+    else ignore('lang', lang, { options: LANG_OPTIONS });
   }
 
   const flag = (name: Param, fallback: boolean): boolean => {
     const v = values.get(name);
     if (v === undefined) return fallback;
     if (v === '1' || v === '0') return v === '1';
-    ignore(name, v, 'expected 1 or 0');
+    ignore(name, v, 'flag');
     return fallback;
   };
   state.embed = flag('embed', false);
@@ -213,7 +236,7 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   const data = values.get('data');
   if (data !== undefined) {
     if (isSafeDataPath(data)) state.data = data;
-    else notices.push('Ignored "data": only datasets from this site can be loaded.');
+    else notices.push({ kind: 'foreign-data' });
   }
 
   return { state, notices };
