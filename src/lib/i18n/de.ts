@@ -4,10 +4,7 @@ import type { ExpectedValue, UrlNotice } from '../url/state.ts';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function expectedDe(expected: Exclude<ExpectedValue, 'event-id'>): string {
-  if (typeof expected === 'object') {
-    const o = expected.options;
-    return o.length > 1 ? `${o.slice(0, -1).join(', ')} oder ${o.at(-1)!}` : (o[0] ?? '');
-  }
+  if (typeof expected === 'object') return new Intl.ListFormat('de', { type: 'disjunction' }).format(expected.options);
   return {
     'forum-keys': 'Forumsschlüssel wie sco oder bilateral',
     'person-keys': 'Personenschlüssel wie lavrov',

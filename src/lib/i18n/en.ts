@@ -5,10 +5,9 @@ import type { ExpectedValue } from '../url/state.ts';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function expectedEn(expected: Exclude<ExpectedValue, 'event-id'>): string {
-  if (typeof expected === 'object') {
-    const o = expected.options;
-    return o.length > 1 ? `${o.slice(0, -1).join(', ')} or ${o.at(-1)!}` : (o[0] ?? '');
-  }
+  // en-GB: "a, b or c", without the serial comma, as everywhere else in this interface.
+  if (typeof expected === 'object')
+    return new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(expected.options);
   return {
     'forum-keys': 'forum keys like sco or bilateral',
     'person-keys': 'person keys like lavrov',
