@@ -42,8 +42,7 @@ export function buildTitles(
     let title = KIND_WORDS[lang]![event.kind];
     if (people) title += ` ${words.of} ${people}`;
     if (event.place) title += ` ${words.in} ${label('places', event.place, lang)}`;
-    if (event.forum)
-      title += lang === 'de' ? ` (${label('forums', event.forum, lang)})` : ` (${label('forums', event.forum, lang)})`;
+    if (event.forum) title += ` (${label('forums', event.forum, lang)})`;
     titles[lang] = title;
   }
   return titles;
