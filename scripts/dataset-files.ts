@@ -153,10 +153,13 @@ export function writeDatasetFiles(out: string, dataset: Dataset): { mainBytes: n
 
 /** Deletes chunk files (and leftover temporaries) in `folder` that are not in `keep`; returns their names. */
 export function removeStaleChunks(folder: string, keep: ReadonlySet<string>): string[] {
+  return removeFilesIn(folder, (name) => CHUNK_NAME.test(name) && !keep.has(name));
+}
+
+/** Deletes the files in `folder` whose names `stale` accepts; returns their names, sorted. */
+function removeFilesIn(folder: string, stale: (name: string) => boolean): string[] {
   if (!existsSync(folder)) return [];
-  const removed = readdirSync(folder)
-    .filter((name) => CHUNK_NAME.test(name) && !keep.has(name))
-    .sort();
+  const removed = readdirSync(folder).filter(stale).sort();
   for (const name of removed) rmSync(join(folder, name), { force: true });
   return removed;
 }
@@ -167,17 +170,11 @@ export function removeStaleChunks(folder: string, keep: ReadonlySet<string>): st
  * build that is still running is left alone. Returns the names deleted.
  */
 export function removeLeftoverTemporaries(out: string): string[] {
-  const folder = dirname(out);
-  if (!existsSync(folder)) return [];
   const ours = new Set([basename(out), `${basename(out)}.gz`]);
-  const removed = readdirSync(folder)
-    .filter((name) => {
-      const temp = /^(.+)\.(\d+)\.tmp$/.exec(name);
-      return !!temp && ours.has(temp[1]!) && !isOtherRunningProcess(Number(temp[2]));
-    })
-    .sort();
-  for (const name of removed) rmSync(join(folder, name), { force: true });
-  return removed;
+  return removeFilesIn(dirname(out), (name) => {
+    const temp = /^(.+)\.(\d+)\.tmp$/.exec(name);
+    return !!temp && ours.has(temp[1]!) && !isOtherRunningProcess(Number(temp[2]));
+  });
 }
 
 /** Whether `pid` is a process other than this one that is still running (signal 0 only checks). */

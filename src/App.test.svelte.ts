@@ -9,15 +9,20 @@ afterEach(() => {
   vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
+/** The page's fetch answers with the fixture dataset. */
+function serveFixtureDataset() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
+  );
+}
+
 // jsdom's browser language is English; the German UI is chosen through the URL, as a reader would.
 beforeEach(() => history.replaceState(null, '', '/?lang=de'));
 
 describe('App shell', () => {
   it('shows the title line computed from the loaded dataset', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
-    );
+    serveFixtureDataset();
     render(App);
     expect(await screen.findByTestId('title-line')).toHaveTextContent('3 Kontakte aus 2 Artikeln, 2001–2025');
     expect(fetch).toHaveBeenCalledWith('data/contacts.json', expect.anything());
@@ -25,20 +30,14 @@ describe('App shell', () => {
 
   it('speaks English when the browser does and the URL says nothing', async () => {
     history.replaceState(null, '', '/');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
-    );
+    serveFixtureDataset();
     render(App);
     expect(await screen.findByTestId('title-line')).toHaveTextContent('3 contacts from 2 articles, 2001–2025');
   });
 
   it('says in the page language which parts of the address it ignored', async () => {
     history.replaceState(null, '', '/?lang=de&foo=1&lanes=diagonal');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
-    );
+    serveFixtureDataset();
     render(App);
     await screen.findByTestId('title-line');
     const notices = screen.getByText('Hinweise zur Adresse:').closest('[role="status"]');
@@ -58,10 +57,7 @@ describe('App shell', () => {
   });
 
   it('says when a part of the page could not be loaded, offers a reload, and can be dismissed', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify(makeDataset()))),
-    );
+    serveFixtureDataset();
     render(App);
     await screen.findByTestId('title-line');
     expect(screen.queryByTestId('load-failure')).toBeNull();
